@@ -1,0 +1,5 @@
+export * from './primitives';
+export * from './places';
+export * from './resources';
+export * from './plan';
+export * from './instance';
