@@ -1,0 +1,28 @@
+import { resetToDemo } from '../../db';
+import { getSetting, setSetting } from '../../db/repos/settings';
+import { audit } from '../../db/repos/audit';
+import type { Handlers } from '../dispatch';
+import type { Language } from '../contract';
+
+export const appHandlers: Pick<Handlers, 'app.info' | 'app.setLanguage' | 'demo.reset'> = {
+  'app.info': (_p, ctx) => ({
+    version: ctx.version,
+    mode: ctx.mode,
+    dbPath: ctx.dbPath,
+    language: getSetting<Language>(ctx.db, 'ui.language') ?? 'vi',
+  }),
+  'app.setLanguage': ({ language }, ctx) => {
+    setSetting(ctx.db, 'ui.language', language);
+    return { language };
+  },
+  'demo.reset': (_p, ctx) => {
+    const language = getSetting<Language>(ctx.db, 'ui.language');
+    resetToDemo(ctx.db);
+    ctx.db.transaction(() => {
+      if (language) setSetting(ctx.db, 'ui.language', language);
+      audit(ctx.db, 'reset', 'dataset', null, { to: 'demo' });
+    })();
+    const { n } = ctx.db.prepare('SELECT COUNT(*) AS n FROM hamlets').get() as { n: number };
+    return { hamlets: n };
+  },
+};

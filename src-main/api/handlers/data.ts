@@ -1,0 +1,90 @@
+import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import type { Db } from '../../db';
+import { listBacklogs, listBases, listCommunes, listHamlets, listOutlines } from '../../db/repos/places';
+import { getCampaign, listCalendarExceptions, listMembers, listShiftTemplates, listTeams, listVehicles } from '../../db/repos/resources';
+import { getSetting } from '../../db/repos/settings';
+import type { HamletRow, Overview } from '../contract';
+import type { Handlers } from '../dispatch';
+
+function hamletRows(db: Db): HamletRow[] {
+  const backlogByHamlet = new Map(listBacklogs(db).map((b) => [b.hamletId, b]));
+  const communeName = new Map(listCommunes(db).map((c) => [c.id, c.name]));
+  return listHamlets(db).map((h) => ({
+    ...h,
+    backlog: backlogByHamlet.get(h.id) ?? null,
+    communeName: communeName.get(h.communeId) ?? '',
+  }));
+}
+
+/** Today inside the campaign, else its start: the date the home screen counts from. */
+export function asOfDate(campaign: { startDate: string; deadline: string }, today = format(new Date(), 'yyyy-MM-dd')): string {
+  return today >= campaign.startDate && today <= campaign.deadline ? today : campaign.startDate;
+}
+
+function overview(db: Db): Overview {
+  const hamlets = hamletRows(db);
+  const teams = listTeams(db);
+  const vehicles = listVehicles(db);
+  const campaign = getCampaign(db);
+  const sum = (pick: (h: HamletRow) => number): number => hamlets.reduce((s, h) => s + pick(h), 0);
+  const asOf = campaign ? asOfDate(campaign) : null;
+  const area = db.prepare('SELECT name FROM area_units WHERE is_planning_area = 1 LIMIT 1').get() as { name: string } | undefined;
+  const countKind = (kind: string): number => vehicles.filter((v) => v.kind === kind).length;
+  return {
+    dataset: getSetting<{ label: string; demo: boolean }>(db, 'dataset') ?? { label: '', demo: false },
+    areaName: area?.name ?? '',
+    communes: listCommunes(db).length,
+    hamlets: hamlets.length,
+    population: sum((h) => h.population),
+    backlog: { cccd: sum((h) => h.backlog?.remaining.cccd ?? 0), eid: sum((h) => h.backlog?.remaining.eid ?? 0) },
+    homebound: { cccd: sum((h) => h.backlog?.homebound.cccd ?? 0), eid: sum((h) => h.backlog?.homebound.eid ?? 0) },
+    teams: { total: teams.length, withKit: teams.filter((t) => t.kits > 0).length, members: listMembers(db).length },
+    vehicles: { car: countKind('car'), pickup: countKind('pickup'), motorbike: countKind('motorbike') },
+    campaign,
+    asOf,
+    daysLeft: campaign && asOf ? differenceInCalendarDays(parseISO(campaign.deadline), parseISO(asOf)) + 1 : null,
+  };
+}
+
+export const dataHandlers: Pick<
+  Handlers,
+  'overview.get' | 'map.get' | 'communes.list' | 'hamlets.list' | 'bases.list' | 'teams.list' | 'vehicles.list' |
+  'shiftTemplates.list' | 'calendar.list'
+> = {
+  'overview.get': (_p, ctx) => overview(ctx.db),
+  'map.get': (_p, ctx) => ({
+    outlines: listOutlines(ctx.db),
+    communes: listCommunes(ctx.db),
+    hamlets: hamletRows(ctx.db),
+    bases: listBases(ctx.db),
+  }),
+  'communes.list': (_p, ctx) => {
+    const rows = hamletRows(ctx.db);
+    return listCommunes(ctx.db).map((c) => {
+      const mine = rows.filter((h) => h.communeId === c.id);
+      return {
+        ...c,
+        hamlets: mine.length,
+        backlog: {
+          cccd: mine.reduce((s, h) => s + (h.backlog?.remaining.cccd ?? 0), 0),
+          eid: mine.reduce((s, h) => s + (h.backlog?.remaining.eid ?? 0), 0),
+        },
+      };
+    });
+  },
+  'hamlets.list': ({ communeId }, ctx) => hamletRows(ctx.db).filter((h) => communeId === undefined || h.communeId === communeId),
+  'bases.list': (_p, ctx) => listBases(ctx.db),
+  'teams.list': (_p, ctx) => {
+    const members = listMembers(ctx.db);
+    const baseName = new Map(listBases(ctx.db).map((b) => [b.id, b.name]));
+    return listTeams(ctx.db).map((t) => ({
+      ...t, members: members.filter((m) => m.teamId === t.id), baseName: baseName.get(t.baseId) ?? '',
+    }));
+  },
+  'vehicles.list': (_p, ctx) => {
+    const baseName = new Map(listBases(ctx.db).map((b) => [b.id, b.name]));
+    return listVehicles(ctx.db).map((v) => ({ ...v, baseName: baseName.get(v.baseId) ?? '' }));
+  },
+  'shiftTemplates.list': (_p, ctx) => listShiftTemplates(ctx.db),
+  'calendar.list': (_p, ctx) => ({ campaign: getCampaign(ctx.db), exceptions: listCalendarExceptions(ctx.db) }),
+};

@@ -1,0 +1,16 @@
+import { isEmpty, resetToDemo } from './demo';
+import { openMigrated, type Db } from './open';
+
+export type { Db } from './open';
+export { DatabaseTooNewError, openMigrated, latestVersion, loadMigrations } from './open';
+export { loadPlanningInstance, NoCampaignError } from './instance';
+export { savePlan, getPlan, listPlans, publishPlan, publishedPlanId } from './repos/plans';
+export type { StoredPlan, StoredRoute, NewPlan } from './repos/plans';
+export { resetToDemo, readDemoData } from './demo';
+
+/** Opens the app database; a new (empty) one is filled with the demo district. */
+export function openDatabase(file: string): Db {
+  const db = openMigrated(file);
+  if (isEmpty(db)) resetToDemo(db);
+  return db;
+}

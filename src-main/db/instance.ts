@@ -1,0 +1,47 @@
+import type { PlanningInstance, Route } from '../core/model';
+import type { Db } from './open';
+import { listBacklogs, listBases, listCommunes, listHamlets, listTravelPairs } from './repos/places';
+import { getCampaign, listCalendarExceptions, listShiftTemplates, listTeams, listVehicles } from './repos/resources';
+import { getPlan, publishedPlanId } from './repos/plans';
+
+export class NoCampaignError extends Error {
+  readonly code = 'NO_CAMPAIGN';
+  constructor() {
+    super('No current campaign: set the campaign start and deadline first.');
+  }
+}
+
+export interface LoadOptions {
+  /** First day to plan; defaults to the campaign start. */
+  from?: string;
+  /** Keep the published plan's pinned routes from `from` on. */
+  keepPinned?: boolean;
+}
+
+/** Builds the planner's plain-data instance from the database. */
+export function loadPlanningInstance(db: Db, options: LoadOptions = {}): PlanningInstance {
+  const campaign = getCampaign(db);
+  if (!campaign) throw new NoCampaignError();
+  const from = options.from ?? campaign.startDate;
+  const publishedId = publishedPlanId(db);
+  const previous: Route[] = publishedId
+    ? (getPlan(db, publishedId)?.routes ?? [])
+        .filter((r) => r.date >= from)
+        .map(({ id: _id, visitIds: _v, ...route }) => route)
+    : [];
+  return {
+    campaign,
+    from,
+    communes: listCommunes(db),
+    hamlets: listHamlets(db),
+    backlogs: listBacklogs(db),
+    bases: listBases(db),
+    teams: listTeams(db),
+    vehicles: listVehicles(db),
+    shiftTemplates: listShiftTemplates(db),
+    exceptions: listCalendarExceptions(db),
+    travel: listTravelPairs(db),
+    pinned: options.keepPinned === false ? [] : previous.filter((r) => r.pinned),
+    previous,
+  };
+}

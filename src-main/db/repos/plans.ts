@@ -1,0 +1,129 @@
+import type { PlanReport, PlanStatus, PlanSummary, Route } from '../../core/model';
+import type { Db } from '../open';
+import { audit } from './audit';
+
+export interface NewPlan {
+  name: string;
+  status: PlanStatus;
+  fromDate: string;
+  seed: number;
+  scenarioId?: number | null;
+  routes: Route[];
+  report: PlanReport;
+}
+
+/** A route as stored: the same shape as the model plus database ids for each stop. */
+export interface StoredRoute extends Route {
+  id: number;
+  visitIds: number[];
+}
+
+export interface StoredPlan {
+  summary: PlanSummary;
+  report: PlanReport;
+  routes: StoredRoute[];
+}
+
+export function savePlan(db: Db, plan: NewPlan): number {
+  return db.transaction(() => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        plan.scenarioId ?? null, plan.name, plan.status, new Date().toISOString(),
+        plan.status === 'published' ? new Date().toISOString() : null, plan.fromDate, plan.seed, JSON.stringify(plan.report),
+      );
+    const planId = Number(lastInsertRowid);
+    const insertRoute = db.prepare(
+      `INSERT INTO plan_routes (plan_id, seq, date, template_id, team_id, base_id, vehicle_ids, depart_min, return_min, distance_m, cost, pinned)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertVisit = db.prepare(
+      `INSERT INTO plan_visits (route_id, seq, hamlet_id, arrive_min, start_min, end_min, quota_cccd, quota_eid, home_cccd, home_eid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    plan.routes.forEach((r, seq) => {
+      const routeId = Number(
+        insertRoute.run(planId, seq, r.date, r.templateId, r.teamId, r.baseId, JSON.stringify(r.vehicleIds), r.departMin,
+          r.returnMin, r.distanceM, r.cost, r.pinned ? 1 : 0).lastInsertRowid,
+      );
+      r.stops.forEach((s, i) =>
+        insertVisit.run(routeId, i, s.hamletId, s.arriveMin, s.startMin, s.endMin, s.quota.cccd, s.quota.eid,
+          s.homeVisits.cccd, s.homeVisits.eid),
+      );
+    });
+    audit(db, 'create', 'plan', planId, { name: plan.name, routes: plan.routes.length });
+    return planId;
+  })();
+}
+
+interface PlanRow {
+  id: number; scenario_id: number | null; name: string; status: PlanStatus; created_at: string;
+  published_at: string | null; from_date: string; seed: number; report: string;
+}
+
+function toSummary(r: PlanRow, report: PlanReport): PlanSummary {
+  return {
+    id: r.id, name: r.name, status: r.status, createdAt: r.created_at, publishedAt: r.published_at,
+    scenarioId: r.scenario_id, fromDate: r.from_date, deadlineMet: report.deadlineMet,
+    enrolled: report.enrolled.cccd + report.enrolled.eid, backlog: report.backlog.cccd + report.backlog.eid,
+  };
+}
+
+export function listPlans(db: Db): PlanSummary[] {
+  return (db.prepare('SELECT * FROM plans ORDER BY id DESC').all() as PlanRow[]).map((r) =>
+    toSummary(r, JSON.parse(r.report) as PlanReport),
+  );
+}
+
+export function publishedPlanId(db: Db): number | null {
+  const row = db.prepare("SELECT id FROM plans WHERE status = 'published' ORDER BY id DESC LIMIT 1").get() as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
+
+export function getPlan(db: Db, planId: number): StoredPlan | null {
+  const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
+  if (!row) return null;
+  const report = JSON.parse(row.report) as PlanReport;
+  const routeRows = db.prepare('SELECT * FROM plan_routes WHERE plan_id = ? ORDER BY seq').all(planId) as Array<{
+    id: number; date: string; template_id: number; team_id: number; base_id: number; vehicle_ids: string;
+    depart_min: number; return_min: number; distance_m: number; cost: number; pinned: number;
+  }>;
+  const visitRows = db
+    .prepare('SELECT v.* FROM plan_visits v JOIN plan_routes r ON r.id = v.route_id WHERE r.plan_id = ? ORDER BY v.route_id, v.seq')
+    .all(planId) as Array<{
+      id: number; route_id: number; hamlet_id: number; arrive_min: number; start_min: number; end_min: number;
+      quota_cccd: number; quota_eid: number; home_cccd: number; home_eid: number;
+    }>;
+  const byRoute = new Map<number, typeof visitRows>();
+  for (const v of visitRows) byRoute.set(v.route_id, [...(byRoute.get(v.route_id) ?? []), v]);
+  const routes = routeRows.map((r): StoredRoute => {
+    const visits = byRoute.get(r.id) ?? [];
+    return {
+      id: r.id, date: r.date, templateId: r.template_id, teamId: r.team_id, baseId: r.base_id,
+      vehicleIds: JSON.parse(r.vehicle_ids) as number[], departMin: r.depart_min, returnMin: r.return_min,
+      distanceM: r.distance_m, cost: r.cost, pinned: r.pinned === 1,
+      visitIds: visits.map((v) => v.id),
+      stops: visits.map((v) => ({
+        hamletId: v.hamlet_id, arriveMin: v.arrive_min, startMin: v.start_min, endMin: v.end_min,
+        quota: { cccd: v.quota_cccd, eid: v.quota_eid }, homeVisits: { cccd: v.home_cccd, eid: v.home_eid },
+      })),
+    };
+  });
+  return { summary: toSummary(row, report), report, routes };
+}
+
+/** The draft becomes the current plan; earlier published plans are kept, read-only, as archived. */
+export function publishPlan(db: Db, planId: number): void {
+  db.transaction(() => {
+    const now = new Date().toISOString();
+    db.prepare("UPDATE plans SET status = 'archived' WHERE status = 'published' AND id <> ?").run(planId);
+    const changed = db.prepare("UPDATE plans SET status = 'published', published_at = ? WHERE id = ? AND status = 'draft'").run(now, planId);
+    if (changed.changes !== 1) throw new Error(`plan ${planId} is not a draft`);
+    audit(db, 'publish', 'plan', planId);
+  })();
+}

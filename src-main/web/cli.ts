@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { createContext } from '../api/app-context';
+import { handlers } from '../api/handlers';
+import { startWebServer } from './server';
+
+const flags = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(5173),
+  'data-dir': z.string().min(1).default('./data'),
+}).strict();
+
+function parseFlags(argv: string[]): z.infer<typeof flags> {
+  const raw: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
+    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${key} needs a value`);
+    raw[key] = value;
+  }
+  const parsed = flags.safeParse(raw);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || '?'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+async function main(): Promise<void> {
+  const opts = parseFlags(process.argv.slice(2));
+  const dataDir = resolve(opts['data-dir']);
+  mkdirSync(dataDir, { recursive: true });
+  const running = await startWebServer({
+    port: opts.port,
+    staticDir: resolve(__dirname, '../../out/renderer'),
+    handlers,
+    makeContext: (emit) => createContext(dataDir, 'web', emit),
+  });
+  // Tests and scripts read the address here; readable by this user only.
+  writeFileSync(join(dataDir, 'web-session.json'), JSON.stringify({ url: running.url, token: running.token }), { mode: 0o600 });
+  console.log(`Lưu Động (web mode) is running. Open this address in a browser on this computer:\n  ${running.url}`);
+  console.log(`Data folder: ${dataDir}   (Ctrl+C to stop)`);
+  const stop = (): void => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`Lưu Động could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import type { Envelope, MethodName, Params, Result, RpcError } from '../../src-main/api/contract';
+
+interface DesktopApi {
+  call: (method: string, params: unknown) => Promise<Envelope<unknown>>;
+  onEvent: (listener: (event: unknown) => void) => () => void;
+}
+
+declare global {
+  interface Window {
+    api?: DesktopApi;
+  }
+}
+
+export class RpcFailure extends Error {
+  readonly code: RpcError['code'];
+  readonly details: unknown;
+  constructor(error: RpcError) {
+    super(error.message);
+    this.code = error.code;
+    this.details = error.details;
+  }
+}
+
+const TOKEN_KEY = 'luudong.token';
+
+/** Web mode: the per-launch token arrives in the URL once, then lives in this tab's session. */
+function webToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+let token: string | null = null;
+
+async function webCall(method: string, params: unknown): Promise<Envelope<unknown>> {
+  token ??= webToken();
+  const res = await fetch('/rpc', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-luudong-token': token },
+    body: JSON.stringify({ method, params }),
+  });
+  return (await res.json()) as Envelope<unknown>;
+}
+
+export async function call<M extends MethodName>(method: M, ...args: keyof Params<M> extends never ? [Params<M>?] : [Params<M>]): Promise<Result<M>> {
+  const params = args[0] ?? {};
+  const envelope = window.api ? await window.api.call(method, params) : await webCall(method, params);
+  if (!envelope.ok) throw new RpcFailure(envelope.error);
+  return envelope.value as Result<M>;
+}
+
+/** Progress events from long tasks (planning runs). Returns an unsubscribe function. */
+export function onEvent(listener: (event: { topic: string; payload: unknown }) => void): () => void {
+  if (window.api) return window.api.onEvent((e) => listener(e as { topic: string; payload: unknown }));
+  token ??= webToken();
+  const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as { topic: string; payload: unknown });
+  return () => source.close();
+}

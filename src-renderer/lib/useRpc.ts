@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MethodName, Params, Result } from '../../src-main/api/contract';
+import { call, RpcFailure } from './rpc';
+
+export interface Loaded<T> {
+  data: T | null;
+  error: RpcFailure | Error | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Loads a contract method's result; reloads when `params` (compared as JSON) changes. */
+export function useRpc<M extends MethodName>(method: M, params?: Params<M>): Loaded<Result<M>> {
+  const [state, setState] = useState<{ data: Result<M> | null; error: Error | null; loading: boolean }>({
+    data: null, error: null, loading: true,
+  });
+  const [tick, setTick] = useState(0);
+  const key = JSON.stringify(params ?? {});
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    (call as (m: M, p: unknown) => Promise<Result<M>>)(method, JSON.parse(key))
+      .then((data) => live && setState({ data, error: null, loading: false }))
+      .catch((error: unknown) => live && setState({ data: null, error: error as Error, loading: false }));
+    return () => {
+      live = false;
+    };
+  }, [method, key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
