@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HomePage } from '../features/home/HomePage';
-import { ListsPage, LIST_NAMES, type ListName } from '../features/lists/ListsPage';
 import { rememberLanguage } from '../i18n';
 import { call } from '../lib/rpc';
 import { useRpc } from '../lib/useRpc';
 import { ErrorNote } from './ErrorNote';
+import { SCREENS } from './screens';
 import { useHashRoute } from './useHashRoute';
 
 export function App() {
@@ -32,10 +31,7 @@ export function App() {
     setDataVersion((v) => v + 1);
   };
 
-  const tabs: Array<{ route: string; label: string }> = [
-    { route: 'home', label: t('nav.home') },
-    ...LIST_NAMES.map((name) => ({ route: name, label: t(`nav.${name}`) })),
-  ];
+  const screen = SCREENS.find((s) => s.route === route) ?? SCREENS[0]!;
 
   return (
     <div className="shell">
@@ -45,14 +41,14 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         <nav className="tabs" aria-label="main">
-          {tabs.map((tab) => (
+          {SCREENS.map((s) => (
             <button
-              key={tab.route}
-              className={route === tab.route ? 'tab active' : 'tab'}
-              onClick={() => go(tab.route)}
-              aria-current={route === tab.route ? 'page' : undefined}
+              key={s.route}
+              className={s === screen ? 'tab active' : 'tab'}
+              onClick={() => go(s.route)}
+              aria-current={s === screen ? 'page' : undefined}
             >
-              {tab.label}
+              {t(s.labelKey)}
             </button>
           ))}
         </nav>
@@ -78,7 +74,7 @@ export function App() {
         </div>
       )}
       <main className="content" key={dataVersion}>
-        {route === 'home' ? <HomePage /> : <ListsPage list={(LIST_NAMES as readonly string[]).includes(route) ? (route as ListName) : 'communes'} />}
+        {screen.render()}
       </main>
     </div>
   );

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import {
+  backlog, base, calendarException, campaign, commune, hamlet, isoDate, member, perService, shiftTemplate, team, vehicle,
+} from '../../core/model';
+import { method, none } from './method';
+
+export const LANGUAGES = ['vi', 'en'] as const;
+export const language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof language>;
+
+export const hamletRow = hamlet.and(z.object({ backlog: backlog.nullable(), communeName: z.string() }));
+export type HamletRow = z.infer<typeof hamletRow>;
+
+export const teamRow = team.and(z.object({ members: z.array(member), baseName: z.string() }));
+export type TeamRow = z.infer<typeof teamRow>;
+
+export const vehicleRow = vehicle.and(z.object({ baseName: z.string() }));
+export type VehicleRow = z.infer<typeof vehicleRow>;
+
+export const overview = z.object({
+  dataset: z.object({ label: z.string(), demo: z.boolean() }),
+  areaName: z.string(),
+  communes: z.number().int(),
+  hamlets: z.number().int(),
+  population: z.number().int(),
+  backlog: perService,
+  homebound: perService,
+  teams: z.object({ total: z.number().int(), withKit: z.number().int(), members: z.number().int() }),
+  vehicles: z.object({ car: z.number().int(), pickup: z.number().int(), motorbike: z.number().int() }),
+  campaign: campaign.nullable(),
+  /** The date the figures are seen from: today inside the campaign, else its start. */
+  asOf: isoDate.nullable(),
+  daysLeft: z.number().int().nullable(),
+});
+export type Overview = z.infer<typeof overview>;
+
+export const mapData = z.object({
+  outlines: z.array(z.object({ communeId: z.number().int(), geometry: z.unknown() })),
+  communes: z.array(commune),
+  hamlets: z.array(hamletRow),
+  bases: z.array(base),
+});
+export type MapData = z.infer<typeof mapData>;
+
+export const appInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['desktop', 'web']),
+  dbPath: z.string(),
+  language,
+});
+export type AppInfo = z.infer<typeof appInfo>;
+
+export const coreMethods = {
+  'app.info': method(none, appInfo),
+  'app.setLanguage': method(z.object({ language }).strict(), z.object({ language })),
+  'demo.reset': method(z.object({ confirm: z.literal(true) }).strict(), z.object({ hamlets: z.number().int() })),
+  'overview.get': method(none, overview),
+  'map.get': method(none, mapData),
+  'communes.list': method(none, z.array(commune.and(z.object({ hamlets: z.number().int(), backlog: perService })))),
+  'hamlets.list': method(z.object({ communeId: z.number().int().positive().optional() }).strict(), z.array(hamletRow)),
+  'bases.list': method(none, z.array(base)),
+  'teams.list': method(none, z.array(teamRow)),
+  'vehicles.list': method(none, z.array(vehicleRow)),
+  'shiftTemplates.list': method(none, z.array(shiftTemplate)),
+  'calendar.list': method(none, z.object({ campaign: campaign.nullable(), exceptions: z.array(calendarException) })),
+} as const;

@@ -1,0 +1,24 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_DATA_DIR } from '../../playwright.config';
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+/** The address web mode printed, with its per-launch token. */
+export function sessionUrl(): string {
+  return (JSON.parse(readFileSync(join(E2E_DATA_DIR, 'web-session.json'), 'utf8')) as { url: string }).url;
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    await page.goto(sessionUrl());
+    await use(page);
+  },
+});
+export { expect };
