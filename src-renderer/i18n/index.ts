@@ -1,14 +1,26 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enPlan from './en.plan.json';
+import enRegister from './en.register.json';
+import enRoster from './en.roster.json';
 import vi from './vi.json';
+import viPlan from './vi.plan.json';
+import viRegister from './vi.register.json';
+import viRoster from './vi.roster.json';
 
 const STORAGE_KEY = 'luudong.language';
+
+// One file per feature so that features can grow their strings without touching each other.
+const resources = {
+  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster } },
+  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster } },
+};
 
 /** Vietnamese by default; the saved choice (database, mirrored locally for a fast start) wins. */
 export function initI18n(): typeof i18n {
   void i18n.use(initReactI18next).init({
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources,
     lng: localStorage.getItem(STORAGE_KEY) ?? 'vi',
     fallbackLng: 'vi',
     interpolation: { escapeValue: false },
