@@ -1,4 +1,19 @@
+import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
 import type { Db } from '../db';
+import type { PlanProgress, PlanRun } from './methods/plan';
+
+/** Runs the planner off the UI thread; the shell supplies it (a worker thread in the app). */
+export interface PlannerRunner {
+  start(
+    instance: PlanningInstance,
+    options: PlanOptions,
+    onProgress: (progress: PlanProgress) => void,
+  ): { result: Promise<{ routes: Route[]; report: PlanReport }>; cancel: () => void };
+}
+
+export interface RunRecord extends PlanRun {
+  cancel: () => void;
+}
 
 export interface HandlerContext {
   db: Db;
@@ -7,4 +22,7 @@ export interface HandlerContext {
   version: string;
   /** Sends a progress event to the window that made the call. */
   emit: (event: { topic: string; payload: unknown }) => void;
+  planner: PlannerRunner;
+  /** Planning runs of this session, by run id. */
+  runs: Map<string, RunRecord>;
 }

@@ -6,11 +6,14 @@
  */
 import type { z } from 'zod';
 import { coreMethods } from './methods/core';
+import { planMethods } from './methods/plan';
 
 export * from './methods/core';
+export * from './methods/plan';
 
 export const contract = {
   ...coreMethods,
+  ...planMethods,
 } as const;
 
 

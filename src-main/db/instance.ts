@@ -14,9 +14,16 @@ export class NoCampaignError extends Error {
 export interface LoadOptions {
   /** First day to plan; defaults to the campaign start. */
   from?: string;
-  /** Keep the published plan's pinned routes from `from` on. */
+  /** Keep the pinned routes (from `from` on) of the base plan. */
   keepPinned?: boolean;
+  /** The plan whose pinned routes are kept; defaults to the published plan. */
+  basePlanId?: number;
 }
+
+const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
+  planId === null
+    ? []
+    : (getPlan(db, planId)?.routes ?? []).filter((r) => r.date >= from).map(({ id: _id, visitIds: _v, ...route }) => route);
 
 /** Builds the planner's plain-data instance from the database. */
 export function loadPlanningInstance(db: Db, options: LoadOptions = {}): PlanningInstance {
@@ -24,11 +31,8 @@ export function loadPlanningInstance(db: Db, options: LoadOptions = {}): Plannin
   if (!campaign) throw new NoCampaignError();
   const from = options.from ?? campaign.startDate;
   const publishedId = publishedPlanId(db);
-  const previous: Route[] = publishedId
-    ? (getPlan(db, publishedId)?.routes ?? [])
-        .filter((r) => r.date >= from)
-        .map(({ id: _id, visitIds: _v, ...route }) => route)
-    : [];
+  const previous = routesFrom(db, publishedId, from);
+  const baseRoutes = options.basePlanId === undefined ? previous : routesFrom(db, options.basePlanId, from);
   return {
     campaign,
     from,
@@ -41,7 +45,7 @@ export function loadPlanningInstance(db: Db, options: LoadOptions = {}): Plannin
     shiftTemplates: listShiftTemplates(db),
     exceptions: listCalendarExceptions(db),
     travel: listTravelPairs(db),
-    pinned: options.keepPinned === false ? [] : previous.filter((r) => r.pinned),
+    pinned: options.keepPinned === false ? [] : baseRoutes.filter((r) => r.pinned),
     previous,
   };
 }

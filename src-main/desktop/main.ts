@@ -5,6 +5,7 @@ import { dispatch } from '../api/dispatch';
 import { handlers } from '../api/handlers';
 import type { HandlerContext } from '../api/context';
 import { registerIpc } from './ipc';
+import { startPlanning } from '../workers/run-planner';
 
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
 let win: BrowserWindow | null = null;
@@ -62,7 +63,9 @@ app.whenReady().then(() => {
   });
   let ctx: HandlerContext;
   try {
-    ctx = createContext(app.getPath('userData'), 'desktop', (event) => win?.webContents.send('rpc:event', event));
+    ctx = createContext(app.getPath('userData'), 'desktop', (event) => win?.webContents.send('rpc:event', event), {
+      start: startPlanning,
+    });
   } catch (err) {
     dialog.showErrorBox('Lưu Động', err instanceof Error ? err.message : String(err));
     app.quit();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createContext } from '../api/app-context';
 import { handlers } from '../api/handlers';
 import { startWebServer } from './server';
+import { startPlanning } from '../workers/run-planner';
 
 const flags = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(5173),
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     port: opts.port,
     staticDir: resolve(__dirname, '../../out/renderer'),
     handlers,
-    makeContext: (emit) => createContext(dataDir, 'web', emit),
+    makeContext: (emit) => createContext(dataDir, 'web', emit, { start: startPlanning }),
   });
   // Tests and scripts read the address here; readable by this user only.
   writeFileSync(join(dataDir, 'web-session.json'), JSON.stringify({ url: running.url, token: running.token }), { mode: 0o600 });

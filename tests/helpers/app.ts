@@ -4,12 +4,13 @@ import { dispatch } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import type { Envelope } from '../../src-main/api/contract';
 import { tempDir } from './tmp';
+import { startPlanning } from '../../src-main/workers/run-planner';
 
 /** A real app context on a fresh SQLite file seeded with the demo district. */
 export function testApp(): { ctx: HandlerContext; rpc: (method: string, params?: unknown) => Promise<Envelope<unknown>>; events: unknown[]; close: () => void } {
   const tmp = tempDir();
   const events: unknown[] = [];
-  const ctx = createContext(tmp.dir, 'web', (e) => events.push(e));
+  const ctx = createContext(tmp.dir, 'web', (e) => events.push(e), { start: startPlanning });
   return {
     ctx,
     events,

@@ -6,6 +6,7 @@ import { handlers } from '../../src-main/api/handlers';
 import type { HandlerContext } from '../../src-main/api/context';
 import { startWebServer, TOKEN_HEADER, type RunningServer } from '../../src-main/web/server';
 import { tempDir } from '../helpers/tmp';
+import { startPlanning } from '../../src-main/workers/run-planner';
 
 let tmp: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -21,7 +22,7 @@ beforeAll(async () => {
     port: 0,
     staticDir,
     handlers,
-    makeContext: (emit) => (ctx = createContext(join(tmp.dir, 'data'), 'web', emit)),
+    makeContext: (emit) => (ctx = createContext(join(tmp.dir, 'data'), 'web', emit, { start: startPlanning })),
   });
   base = new URL(server.url).origin;
 });

@@ -5,6 +5,7 @@ import { getCampaign, listCalendarExceptions, listMembers, listShiftTemplates, l
 import { getSetting } from '../../db/repos/settings';
 import type { HamletRow, Overview } from '../contract';
 import type { Handlers } from '../dispatch';
+import { tableToXlsx } from '../../render/table-xlsx';
 
 function hamletRows(db: Db): HamletRow[] {
   const backlogByHamlet = new Map(listBacklogs(db).map((b) => [b.hamletId, b]));
@@ -49,7 +50,7 @@ function overview(db: Db): Overview {
 export const dataHandlers: Pick<
   Handlers,
   'overview.get' | 'map.get' | 'communes.list' | 'hamlets.list' | 'bases.list' | 'teams.list' | 'vehicles.list' |
-  'shiftTemplates.list' | 'calendar.list'
+  'shiftTemplates.list' | 'calendar.list' | 'export.table'
 > = {
   'overview.get': (_p, ctx) => overview(ctx.db),
   'map.get': (_p, ctx) => ({
@@ -86,5 +87,13 @@ export const dataHandlers: Pick<
     return listVehicles(ctx.db).map((v) => ({ ...v, baseName: baseName.get(v.baseId) ?? '' }));
   },
   'shiftTemplates.list': (_p, ctx) => listShiftTemplates(ctx.db),
+  'export.table': async ({ fileName, title, columns, rows }) => {
+    const bytes = await tableToXlsx({ title, sheetName: title || fileName, columns, rows });
+    return {
+      fileName: fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      base64: bytes.toString('base64'),
+    };
+  },
   'calendar.list': (_p, ctx) => ({ campaign: getCampaign(ctx.db), exceptions: listCalendarExceptions(ctx.db) }),
 };

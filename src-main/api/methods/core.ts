@@ -50,6 +50,11 @@ export const appInfo = z.object({
 });
 export type AppInfo = z.infer<typeof appInfo>;
 
+export const fileDownload = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type FileDownload = z.infer<typeof fileDownload>;
+
+const cell = z.union([z.string().max(2000), z.number()]);
+
 export const coreMethods = {
   'app.info': method(none, appInfo),
   'app.setLanguage': method(z.object({ language }).strict(), z.object({ language })),
@@ -62,5 +67,15 @@ export const coreMethods = {
   'teams.list': method(none, z.array(teamRow)),
   'vehicles.list': method(none, z.array(vehicleRow)),
   'shiftTemplates.list': method(none, z.array(shiftTemplate)),
+  /** Any table the user sees, as a workbook: the renderer sends it already in the user's language. */
+  'export.table': method(
+    z.object({
+      fileName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+$/, 'no path characters'),
+      title: z.string().max(300),
+      columns: z.array(z.object({ header: z.string().max(200), numeric: z.boolean() }).strict()).min(1).max(50),
+      rows: z.array(z.array(cell).max(50)).max(100_000),
+    }).strict(),
+    fileDownload,
+  ),
   'calendar.list': method(none, z.object({ campaign: campaign.nullable(), exceptions: z.array(calendarException) })),
 } as const;

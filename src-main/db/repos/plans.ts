@@ -127,3 +127,34 @@ export function publishPlan(db: Db, planId: number): void {
     audit(db, 'publish', 'plan', planId);
   })();
 }
+
+export function setPinned(db: Db, planId: number, routeIds: number[], pinned: boolean): number {
+  return db.transaction(() => {
+    const stmt = db.prepare('UPDATE plan_routes SET pinned = ? WHERE plan_id = ? AND id = ?');
+    const changed = routeIds.reduce((n, id) => n + stmt.run(pinned ? 1 : 0, planId, id).changes, 0);
+    audit(db, pinned ? 'pin' : 'unpin', 'plan', planId, { routeIds });
+    return changed;
+  })();
+}
+
+/** Replaces one route (and its visits) in place, keeping its id; the caller has checked it. */
+export function replaceRoute(db: Db, planId: number, routeId: number, r: Route): void {
+  db.transaction(() => {
+    const res = db
+      .prepare(
+        `UPDATE plan_routes SET date = ?, template_id = ?, team_id = ?, base_id = ?, vehicle_ids = ?, depart_min = ?, return_min = ?,
+           distance_m = ?, cost = ?, pinned = ? WHERE id = ? AND plan_id = ?`,
+      )
+      .run(r.date, r.templateId, r.teamId, r.baseId, JSON.stringify(r.vehicleIds), r.departMin, r.returnMin, r.distanceM, r.cost,
+        r.pinned ? 1 : 0, routeId, planId);
+    if (res.changes !== 1) throw new Error(`route ${routeId} is not in plan ${planId}`);
+    db.prepare('DELETE FROM plan_visits WHERE route_id = ?').run(routeId);
+    const insertVisit = db.prepare(
+      `INSERT INTO plan_visits (route_id, seq, hamlet_id, arrive_min, start_min, end_min, quota_cccd, quota_eid, home_cccd, home_eid)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    r.stops.forEach((s, i) => insertVisit.run(routeId, i, s.hamletId, s.arriveMin, s.startMin, s.endMin, s.quota.cccd, s.quota.eid,
+      s.homeVisits.cccd, s.homeVisits.eid));
+    audit(db, 'edit', 'plan_route', routeId, { planId, date: r.date, templateId: r.templateId, teamId: r.teamId });
+  })();
+}

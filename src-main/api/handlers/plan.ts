@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { format } from 'date-fns';
+import { getPlan, listPlans, loadPlanningInstance, publishPlan, replaceRoute, savePlan, setPinned } from '../../db';
+import type { HandlerContext, RunRecord } from '../context';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../errors';
+import type { PlanRun } from '../methods/plan';
+import { checkEditedRoute } from './plan-edit';
+
+const publicRun = ({ cancel: _c, ...run }: RunRecord): PlanRun => run;
+
+function runOf(ctx: HandlerContext, runId: string): RunRecord {
+  const run = ctx.runs.get(runId);
+  if (!run) throw new AppError('NOT_FOUND', `No planning run ${runId}`);
+  return run;
+}
+
+function planOrThrow(ctx: HandlerContext, planId: number) {
+  const plan = getPlan(ctx.db, planId);
+  if (!plan) throw new AppError('NOT_FOUND', `No plan ${planId}`);
+  return plan;
+}
+
+export const planHandlers: Pick<
+  Handlers,
+  'plan.start' | 'plan.status' | 'plan.cancel' | 'plans.list' | 'plans.get' | 'plans.publish' | 'plans.pin' | 'plans.editRoute'
+> = {
+  'plan.start': (p, ctx) => {
+    if ([...ctx.runs.values()].some((r) => r.state === 'running')) {
+      throw new AppError('CONFLICT', 'A planning run is already in progress.');
+    }
+    if (p.basePlanId !== undefined) planOrThrow(ctx, p.basePlanId);
+    const instance = loadPlanningInstance(ctx.db, { from: p.from, keepPinned: p.keepPinned, basePlanId: p.basePlanId });
+    const runId = randomUUID();
+    const job = ctx.planner.start(instance, { seed: p.seed, timeLimitSeconds: p.timeLimitSeconds }, (progress) => {
+      if (run.state !== 'running') return;
+      run.progress = progress;
+      ctx.emit({ topic: 'plan.progress', payload: publicRun(run) });
+    });
+    const run: RunRecord = {
+      runId, state: 'running', progress: { placedShare: 0, bestObjective: 0, elapsedSeconds: 0 }, planId: null, error: null,
+      cancel: job.cancel,
+    };
+    ctx.runs.set(runId, run);
+    job.result
+      .then(({ routes, report }) => {
+        // A cancelled run leaves the data untouched: its result is dropped.
+        if (run.state !== 'running') return;
+        run.planId = savePlan(ctx.db, {
+          name: p.name ?? `Kế hoạch ${format(new Date(), 'dd/MM/yyyy HH:mm')}`,
+          status: 'draft', fromDate: instance.from, seed: p.seed, routes, report,
+        });
+        run.state = 'done';
+        ctx.emit({ topic: 'plan.done', payload: publicRun(run) });
+      })
+      .catch((err: unknown) => {
+        if (run.state !== 'running') return;
+        run.state = 'failed';
+        run.error = err instanceof Error ? err.message : String(err);
+        ctx.emit({ topic: 'plan.failed', payload: publicRun(run) });
+      });
+    return { runId };
+  },
+  'plan.status': ({ runId }, ctx) => publicRun(runOf(ctx, runId)),
+  'plan.cancel': ({ runId }, ctx) => {
+    const run = runOf(ctx, runId);
+    if (run.state === 'running') {
+      run.state = 'cancelled';
+      run.cancel();
+      ctx.emit({ topic: 'plan.cancelled', payload: publicRun(run) });
+    }
+    return publicRun(run);
+  },
+  'plans.list': (_p, ctx) => listPlans(ctx.db),
+  'plans.get': ({ planId }, ctx) => planOrThrow(ctx, planId),
+  'plans.publish': ({ planId }, ctx) => {
+    const plan = planOrThrow(ctx, planId);
+    if (plan.summary.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft plan can be published.');
+    publishPlan(ctx.db, planId);
+    return planOrThrow(ctx, planId).summary;
+  },
+  'plans.pin': ({ planId, routeIds, pinned }, ctx) => {
+    const plan = planOrThrow(ctx, planId);
+    if (plan.summary.status === 'archived') throw new AppError('CONFLICT', 'An archived plan is read-only.');
+    const known = new Set(plan.routes.map((r) => r.id));
+    const unknown = routeIds.filter((id) => !known.has(id));
+    if (unknown.length) throw new AppError('NOT_FOUND', `Routes not in plan ${planId}: ${unknown.join(', ')}`);
+    return { changed: setPinned(ctx.db, planId, routeIds, pinned) };
+  },
+  'plans.editRoute': ({ save, ...edit }, ctx) => {
+    const plan = planOrThrow(ctx, edit.planId);
+    if (plan.summary.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft plan can be edited; published plans are read-only.');
+    const verdict = checkEditedRoute(ctx.db, plan, edit);
+    if (save && verdict.valid) replaceRoute(ctx.db, edit.planId, edit.routeId, verdict.route);
+    return { valid: verdict.valid, violations: verdict.violations, saved: save && verdict.valid };
+  },
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { id, isoDate, planReport, planSummary, route, violation } from '../../core/model';
+import { method, none } from './method';
+
+export const planProgress = z.object({
+  /** Share of the backlog placed in the best plan so far, 0..1. */
+  placedShare: z.number().min(0).max(1),
+  bestObjective: z.number(),
+  elapsedSeconds: z.number().min(0),
+});
+export type PlanProgress = z.infer<typeof planProgress>;
+
+export const RUN_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
+export const planRun = z.object({
+  runId: z.string(),
+  state: z.enum(RUN_STATES),
+  progress: planProgress,
+  planId: id.nullable(),
+  error: z.string().nullable(),
+});
+export type PlanRun = z.infer<typeof planRun>;
+
+export const storedRoute = route.and(z.object({ id, visitIds: z.array(id) }));
+export type StoredRouteDto = z.infer<typeof storedRoute>;
+
+export const planDetail = z.object({ summary: planSummary, report: planReport, routes: z.array(storedRoute) });
+export type PlanDetail = z.infer<typeof planDetail>;
+
+export const routeEdit = z
+  .object({
+    planId: id,
+    routeId: id,
+    /** Move the whole route to another shift (date + template) and/or another team. */
+    date: isoDate,
+    templateId: id,
+    teamId: id,
+  })
+  .strict();
+export type RouteEdit = z.infer<typeof routeEdit>;
+
+export const editVerdict = z.object({ valid: z.boolean(), violations: z.array(violation), saved: z.boolean() });
+
+export const planMethods = {
+  'plan.start': method(
+    z
+      .object({
+        from: isoDate.optional(),
+        timeLimitSeconds: z.number().min(1).max(600).default(10),
+        /** Keep the pinned routes of this plan (default: the published plan). */
+        basePlanId: id.optional(),
+        keepPinned: z.boolean().default(true),
+        seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+        name: z.string().trim().min(1).max(120).optional(),
+      })
+      .strict(),
+    z.object({ runId: z.string() }),
+  ),
+  'plan.status': method(z.object({ runId: z.string().min(1).max(100) }).strict(), planRun),
+  'plan.cancel': method(z.object({ runId: z.string().min(1).max(100) }).strict(), planRun),
+  'plans.list': method(none, z.array(planSummary)),
+  'plans.get': method(z.object({ planId: id }).strict(), planDetail),
+  'plans.publish': method(z.object({ planId: id }).strict(), planSummary),
+  'plans.pin': method(
+    z.object({ planId: id, routeIds: z.array(id).min(1).max(10_000), pinned: z.boolean() }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  /** Checks a hand edit with the independent checker; saves it only when it is valid and `save` is set. */
+  'plans.editRoute': method(routeEdit.extend({ save: z.boolean() }).strict(), editVerdict),
+} as const;

@@ -1,0 +1,69 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PlanDetail } from '../../../src-main/api/contract';
+import { formatDate, formatNumber } from '../../lib/format';
+import { hamletBurndown } from './projection';
+import type { PlanRefs } from './refs';
+
+type ServiceChoice = 'all' | 'eid' | 'cccd';
+
+/** Remaining backlog per day, planned against the straight line to the deadline. */
+export function BurndownChart({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
+  const { t, i18n } = useTranslation();
+  const [service, setService] = useState<ServiceChoice>('all');
+  const [communeId, setCommuneId] = useState<number | 0>(0);
+  const { report } = plan;
+  const data = useMemo(() => {
+    const series = hamletBurndown(plan, refs, communeId || null);
+    const start = series[0];
+    const pick = (r: { cccd: number; eid: number }): number => (service === 'all' ? r.cccd + r.eid : r[service]);
+    const total = start ? pick(start.remainingBefore) : 0;
+    const span = Math.max(1, differenceInCalendarDays(parseISO(report.deadline), parseISO(report.from)) + 1);
+    return series.map((p) => ({
+      date: p.date,
+      planned: pick(p.remaining),
+      ideal: Math.max(0, Math.round(total * (1 - (differenceInCalendarDays(parseISO(p.date), parseISO(report.from)) + 1) / span))),
+    }));
+  }, [plan, refs, communeId, service, report.deadline, report.from]);
+
+  return (
+    <section className="card" data-testid="burndown">
+      <div className="toolbar">
+        <label>
+          {t('plan.filter.service')}{' '}
+          <select value={service} onChange={(e) => setService(e.target.value as ServiceChoice)}>
+            <option value="all">{t('plan.filter.allServices')}</option>
+            <option value="eid">{t('service.eid')}</option>
+            <option value="cccd">{t('service.cccd')}</option>
+          </select>
+        </label>
+        <label>
+          {t('plan.filter.commune')}{' '}
+          <select value={communeId} onChange={(e) => setCommuneId(Number(e.target.value))}>
+            <option value={0}>{t('plan.filter.wholeArea')}</option>
+            {refs.map.communes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+      </div>
+      <div className="chart">
+        <ResponsiveContainer width="100%" height={360}>
+          <LineChart data={data} margin={{ top: 10, right: 30, left: 20, bottom: 10 }}>
+            <CartesianGrid stroke="#e0e6ea" />
+            <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d).slice(0, 5)} minTickGap={24} />
+            <YAxis tickFormatter={(v: number) => formatNumber(v, i18n.language)} width={70} />
+            <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatNumber(Number(v), i18n.language)} />
+            <Legend />
+            <Line type="stepAfter" dataKey="planned" name={t('plan.burndown.planned')} stroke="#0b4f8a" strokeWidth={2} dot={false} isAnimationActive={false} />
+            <Line type="linear" dataKey="ideal" name={t('plan.burndown.ideal')} stroke="#9aa5b1" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+            <ReferenceLine x={report.deadline} stroke="#b71c1c" label={{ value: t('plan.burndown.deadline'), position: 'insideTopRight', fill: '#b71c1c' }} />
+            {report.clearanceDate && report.clearanceDate <= report.deadline && (
+              <ReferenceLine x={report.clearanceDate} stroke="#2e7d32" label={{ value: t('plan.burndown.clearance'), position: 'insideTopLeft', fill: '#2e7d32' }} />
+            )}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </section>
+  );
+}

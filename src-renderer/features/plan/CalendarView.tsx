@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanDetail, StoredRouteDto } from '../../../src-main/api/contract';
+import { formatDate, formatMinutes } from '../../lib/format';
+import type { PlanRefs } from './refs';
+import { weeksBetween } from './weeks';
+
+type Mode = 'team' | 'commune';
+
+/** Days × teams (or × communes): each cell the shift's route, hamlets in order. */
+export function CalendarView({ plan, refs, onSelect, selectedId }: {
+  plan: PlanDetail;
+  refs: PlanRefs;
+  onSelect: (route: StoredRouteDto) => void;
+  selectedId: number | null;
+}) {
+  const { t } = useTranslation();
+  const weeks = useMemo(() => weeksBetween(plan.report.from, plan.report.deadline), [plan.report.from, plan.report.deadline]);
+  const [weekIndex, setWeekIndex] = useState(0);
+  const [mode, setMode] = useState<Mode>('team');
+  const [communeId, setCommuneId] = useState(0);
+  const [teamId, setTeamId] = useState(0);
+  const week = weeks[Math.min(weekIndex, weeks.length - 1)] ?? [];
+
+  const routesByKey = useMemo(() => {
+    const map = new Map<string, StoredRouteDto[]>();
+    const add = (key: string, r: StoredRouteDto): void => {
+      map.set(key, [...(map.get(key) ?? []), r]);
+    };
+    for (const r of plan.routes) {
+      if (teamId && r.teamId !== teamId) continue;
+      const communes = new Set(r.stops.map((s) => refs.hamlet.get(s.hamletId)?.communeId ?? 0));
+      if (communeId && !communes.has(communeId)) continue;
+      if (mode === 'team') add(`${r.teamId}|${r.date}`, r);
+      else for (const c of communes) add(`${c}|${r.date}`, r);
+    }
+    for (const list of map.values()) list.sort((a, b) => a.departMin - b.departMin);
+    return map;
+  }, [plan.routes, refs, mode, communeId, teamId]);
+
+  const rows = mode === 'team'
+    ? refs.teams.filter((tm) => !teamId || tm.id === teamId).map((tm) => ({ id: tm.id, label: tm.name }))
+    : refs.map.communes.filter((c) => !communeId || c.id === communeId).map((c) => ({ id: c.id, label: c.name }));
+
+  return (
+    <section className="card" data-testid="calendar">
+      <div className="toolbar">
+        <button className="secondary" onClick={() => setWeekIndex((w) => Math.max(0, w - 1))} disabled={weekIndex === 0} aria-label={t('plan.calendar.prevWeek')}>◀</button>
+        <select value={weekIndex} onChange={(e) => setWeekIndex(Number(e.target.value))} aria-label={t('plan.filter.week')}>
+          {weeks.map((w, i) => <option key={w[0]} value={i}>{t('plan.calendar.week', { start: formatDate(w[0]!), end: formatDate(w[6]!) })}</option>)}
+        </select>
+        <button className="secondary" onClick={() => setWeekIndex((w) => Math.min(weeks.length - 1, w + 1))} disabled={weekIndex >= weeks.length - 1} aria-label={t('plan.calendar.nextWeek')}>▶</button>
+        <select value={mode} onChange={(e) => setMode(e.target.value as Mode)} aria-label={t('plan.calendar.rows')}>
+          <option value="team">{t('plan.calendar.byTeam')}</option>
+          <option value="commune">{t('plan.calendar.byCommune')}</option>
+        </select>
+        <select value={communeId} onChange={(e) => setCommuneId(Number(e.target.value))} aria-label={t('plan.filter.commune')}>
+          <option value={0}>{t('plan.filter.allCommunes')}</option>
+          {refs.map.communes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </select>
+        <select value={teamId} onChange={(e) => setTeamId(Number(e.target.value))} aria-label={t('plan.filter.team')}>
+          <option value={0}>{t('plan.filter.allTeams')}</option>
+          {refs.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+        </select>
+      </div>
+      <div className="calendar-wrap">
+        <table className="calendar">
+          <thead>
+            <tr>
+              <th>{mode === 'team' ? t('plan.calendar.team') : t('plan.calendar.commune')}</th>
+              {week.map((d, i) => (
+                <th key={d} className={i >= 5 ? 'weekend' : undefined}>{t(`weekday.${i + 1}`)} {formatDate(d).slice(0, 5)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.label}</th>
+                {week.map((d) => (
+                  <td key={d}>
+                    {(routesByKey.get(`${row.id}|${d}`) ?? []).map((r) => (
+                      <RouteChip key={r.id} route={r} refs={refs} selected={r.id === selectedId} onClick={() => onSelect(r)} />
+                    ))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; refs: PlanRefs; selected: boolean; onClick: () => void }) {
+  const template = refs.template.get(route.templateId);
+  const quota = route.stops.reduce((s, st) => s + st.quota.eid + st.quota.cccd + st.homeVisits.eid + st.homeVisits.cccd, 0);
+  return (
+    <button className={`route-chip${selected ? ' selected' : ''}${route.pinned ? ' pinned' : ''}`} onClick={onClick} data-testid="route-chip" data-route-id={route.id}>
+      <span className="chip-time">
+        {route.pinned && '📌 '}
+        {template?.name ?? ''} {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
+      </span>
+      <span className="chip-stops">{route.stops.map((s) => refs.hamlet.get(s.hamletId)?.name ?? s.hamletId).join(' → ')}</span>
+      <span className="chip-meta">
+        {route.vehicleIds.map((v) => refs.vehicle.get(v)?.code ?? v).join(', ')} · {quota}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanRun, StoredRouteDto } from '../../../src-main/api/contract';
+import { ErrorNote } from '../../app/ErrorNote';
+import { call } from '../../lib/rpc';
+import { useRpc } from '../../lib/useRpc';
+import { BurndownChart } from './BurndownChart';
+import { CalendarView } from './CalendarView';
+import { PlansList } from './PlansList';
+import { RouteDetails } from './RouteDetails';
+import { RouteMap } from './RouteMap';
+import { RunPanel } from './RunPanel';
+import { UnmetTable } from './UnmetTable';
+import { usePlanRefs } from './refs';
+import { VerdictBanner } from './VerdictBanner';
+
+const VIEWS = ['calendar', 'map', 'burndown', 'unmet'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The district planner's weekly screen: plan, look at it four ways, adjust, publish. */
+export function PlanPage() {
+  const { t } = useTranslation();
+  const overview = useRpc('overview.get');
+  const plans = useRpc('plans.list');
+  const { refs, error: refsError } = usePlanRefs();
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [view, setView] = useState<View>('calendar');
+  const [route, setRoute] = useState<StoredRouteDto | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  // Open the newest plan by default.
+  useEffect(() => {
+    if (selectedId === null && plans.data?.[0]) setSelectedId(plans.data[0].id);
+  }, [plans.data, selectedId]);
+  const plan = useRpc('plans.get', { planId: selectedId ?? 0 });
+  const detail = selectedId !== null && plan.data?.summary.id === selectedId ? plan.data : null;
+  useEffect(() => {
+    if (detail && route) setRoute(detail.routes.find((r) => r.id === route.id) ?? null);
+  }, [detail]);
+
+  const onFinished = (run: PlanRun): void => {
+    plans.reload();
+    if (run.state === 'done' && run.planId !== null) setSelectedId(run.planId);
+  };
+  const publish = async (id: number): Promise<void> => {
+    try {
+      await call('plans.publish', { planId: id });
+      plans.reload();
+      plan.reload();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  const failure = overview.error ?? plans.error ?? refsError ?? (selectedId !== null ? plan.error : null) ?? error;
+  return (
+    <div className="plan-page">
+      <div className="plan-side">
+        {overview.data?.asOf && (
+          <RunPanel defaultFrom={overview.data.asOf} basePlanId={selectedId} onFinished={onFinished} />
+        )}
+        <section className="card">
+          <h2>{t('plan.list.title')}</h2>
+          {plans.data && <PlansList plans={plans.data} selectedId={selectedId} onSelect={setSelectedId} onPublish={(id) => void publish(id)} />}
+        </section>
+      </div>
+      <div className="plan-main">
+        {failure && <ErrorNote error={failure} />}
+        {detail && refs ? (
+          <>
+            <VerdictBanner report={detail.report} />
+            <nav className="subtabs">
+              {VIEWS.map((v) => (
+                <button key={v} className={v === view ? 'tab active' : 'tab'} onClick={() => setView(v)}>{t(`plan.view.${v}`)}</button>
+              ))}
+            </nav>
+            <div className="plan-view">
+              <div className="plan-view-main">
+                {view === 'calendar' && <CalendarView plan={detail} refs={refs} selectedId={route?.id ?? null} onSelect={setRoute} />}
+                {view === 'map' && <RouteMap plan={detail} refs={refs} />}
+                {view === 'burndown' && <BurndownChart plan={detail} refs={refs} />}
+                {view === 'unmet' && <UnmetTable plan={detail} refs={refs} />}
+              </div>
+              {route && view === 'calendar' && (
+                <RouteDetails
+                  key={route.id}
+                  planId={detail.summary.id}
+                  editable={detail.summary.status === 'draft'}
+                  route={route}
+                  refs={refs}
+                  onChanged={() => plan.reload()}
+                  onClose={() => setRoute(null)}
+                />
+              )}
+            </div>
+          </>
+        ) : (
+          plans.data?.length === 0 && <p className="muted">{t('plan.noPlanYet')}</p>
+        )}
+      </div>
+    </div>
+  );
+}

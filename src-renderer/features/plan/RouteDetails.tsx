@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Result, StoredRouteDto } from '../../../src-main/api/contract';
+import { ErrorNote } from '../../app/ErrorNote';
+import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
+import { call } from '../../lib/rpc';
+import type { PlanRefs } from './refs';
+
+/** One route: where, when, with what, why; pin it, or move it and see the checker's verdict. */
+export function RouteDetails({ planId, editable, route, refs, onChanged, onClose }: {
+  planId: number;
+  editable: boolean;
+  route: StoredRouteDto;
+  refs: PlanRefs;
+  onChanged: () => void;
+  onClose: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number): string => formatNumber(v, i18n.language);
+  const team = refs.team.get(route.teamId);
+  const template = refs.template.get(route.templateId);
+  const [move, setMove] = useState({ date: route.date, templateId: route.templateId, teamId: route.teamId });
+  const [verdict, setVerdict] = useState<Result<'plans.editRoute'> | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  const togglePin = async (): Promise<void> => {
+    try {
+      await call('plans.pin', { planId, routeIds: [route.id], pinned: !route.pinned });
+      onChanged();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  const tryMove = async (save: boolean): Promise<void> => {
+    try {
+      const v = await call('plans.editRoute', { planId, routeId: route.id, ...move, save });
+      setVerdict(v);
+      if (v.saved) onChanged();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+
+  return (
+    <aside className="details route-details" data-testid="route-details">
+      <header>
+        <h2>{team?.name}</h2>
+        <button className="secondary" onClick={onClose}>{t('map.close')}</button>
+      </header>
+      <p>
+        {formatDate(route.date)} · {template?.name} · {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
+        <br />
+        {t('plan.route.vehicles')}: {route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ')} · {n(Math.round(route.distanceM / 1000))} km
+      </p>
+      <ol className="stops">
+        {route.stops.map((s) => {
+          const h = refs.hamlet.get(s.hamletId);
+          const reach = h && template ? Math.round(h.reach[template.kind] * 100) : null;
+          return (
+            <li key={s.hamletId}>
+              <strong>{h?.name}</strong> ({h?.communeName}) · {formatMinutes(s.arriveMin)}–{formatMinutes(s.endMin)}
+              <div>{t('plan.route.quota', { eid: n(s.quota.eid), cccd: n(s.quota.cccd), home: n(s.homeVisits.eid + s.homeVisits.cccd) })}</div>
+              <div className="muted">
+                {t('plan.route.why', {
+                  backlog: n((h?.backlog?.remaining.eid ?? 0) + (h?.backlog?.remaining.cccd ?? 0)),
+                  reach: reach ?? '?',
+                  road: h ? t(`road.${h.roadClass}`) : '',
+                })}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {editable && (
+        <>
+          <button className="secondary" onClick={() => void togglePin()} data-testid="pin-toggle">
+            {route.pinned ? t('plan.route.unpin') : t('plan.route.pin')}
+          </button>
+          <fieldset className="move">
+            <legend>{t('plan.route.move')}</legend>
+            <label>{t('col.date')} <input type="date" value={move.date} onChange={(e) => setMove({ ...move, date: e.target.value })} /></label>
+            <label>
+              {t('plan.route.shift')}{' '}
+              <select value={move.templateId} onChange={(e) => setMove({ ...move, templateId: Number(e.target.value) })}>
+                {refs.templates.map((tp) => <option key={tp.id} value={tp.id}>{tp.name}</option>)}
+              </select>
+            </label>
+            <label>
+              {t('plan.route.team')}{' '}
+              <select value={move.teamId} onChange={(e) => setMove({ ...move, teamId: Number(e.target.value) })}>
+                {refs.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
+              </select>
+            </label>
+            <div className="buttons">
+              <button className="secondary" onClick={() => void tryMove(false)}>{t('plan.route.check')}</button>
+              <button onClick={() => void tryMove(true)}>{t('plan.route.save')}</button>
+            </div>
+          </fieldset>
+        </>
+      )}
+      {verdict && (
+        <div className={verdict.valid ? 'notice' : 'error'} data-testid="edit-verdict">
+          {verdict.valid ? (verdict.saved ? t('plan.route.saved') : t('plan.route.valid')) : t('plan.route.invalid')}
+          {verdict.violations.length > 0 && (
+            <ul>{verdict.violations.slice(0, 8).map((v, i) => <li key={i}>{v.message}</li>)}</ul>
+          )}
+        </div>
+      )}
+      {error && <ErrorNote error={error} />}
+    </aside>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanRun } from '../../../src-main/api/contract';
+import { ErrorNote } from '../../app/ErrorNote';
+import { usePlanRun } from './usePlanRun';
+
+/** "Lập kế hoạch": start date, time limit, keep pinned visits; progress and cancel. */
+export function RunPanel({ defaultFrom, basePlanId, onFinished }: {
+  defaultFrom: string;
+  basePlanId: number | null;
+  onFinished: (run: PlanRun) => void;
+}) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(defaultFrom);
+  const [timeLimit, setTimeLimit] = useState(5);
+  const [keepPinned, setKeepPinned] = useState(true);
+  const { run, error, start, cancel } = usePlanRun(onFinished);
+  const running = run?.state === 'running';
+
+  return (
+    <section className="card run-panel" aria-label={t('plan.run.title')}>
+      <h2>{t('plan.run.title')}</h2>
+      <label>
+        {t('plan.run.from')}
+        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} disabled={running} />
+      </label>
+      <label>
+        {t('plan.run.timeLimit')}
+        <input type="number" min={1} max={600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} disabled={running} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={keepPinned} onChange={(e) => setKeepPinned(e.target.checked)} disabled={running} />
+        {t('plan.run.keepPinned')}
+      </label>
+      {!running ? (
+        <button
+          onClick={() => void start({ from, timeLimitSeconds: timeLimit, keepPinned, ...(basePlanId ? { basePlanId } : {}) })}
+          disabled={!from || timeLimit < 1}
+        >
+          {t('plan.run.start')}
+        </button>
+      ) : (
+        <button className="danger" onClick={() => void cancel()}>{t('plan.run.cancel')}</button>
+      )}
+      {run && (
+        <div className="run-status" data-testid="run-status" data-state={run.state}>
+          <progress max={1} value={run.progress.placedShare} aria-label={t('plan.run.placed')} />
+          <div className="muted">
+            {t(`plan.run.state.${run.state}`)} · {t('plan.run.placed')} {Math.round(run.progress.placedShare * 100)}% ·{' '}
+            {t('plan.run.elapsed', { seconds: run.progress.elapsedSeconds.toFixed(1) })}
+          </div>
+          {run.error && <div className="error">{run.error}</div>}
+        </div>
+      )}
+      {error && <ErrorNote error={error} />}
+    </section>
+  );
+}

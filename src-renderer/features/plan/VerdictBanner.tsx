@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { PlanReport } from '../../../src-main/core/model';
+import { formatDate, formatNumber } from '../../lib/format';
+
+/** The answer a planner looks for first: does the deadline hold, and if not by how much. */
+export function VerdictBanner({ report }: { report: PlanReport }) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number): string => formatNumber(v, i18n.language);
+  const backlog = report.backlog.cccd + report.backlog.eid;
+  const enrolled = report.enrolled.cccd + report.enrolled.eid;
+  const short = Math.max(0, backlog - enrolled);
+  const km = Math.round(report.objectives.distanceM / 1000);
+  return (
+    <section className={report.deadlineMet ? 'verdict ok' : 'verdict missed'} data-testid="verdict" role="status">
+      <strong>
+        {report.deadlineMet
+          ? t('plan.verdict.met', { deadline: formatDate(report.deadline), date: report.clearanceDate ? formatDate(report.clearanceDate) : '' })
+          : t('plan.verdict.missed', {
+              deadline: formatDate(report.deadline),
+              short: n(short),
+              pct: backlog ? ((100 * short) / backlog).toFixed(1) : '0',
+            })}
+        {!report.deadlineMet &&
+          ' ' + (report.clearanceDate ? t('plan.verdict.clearance', { date: formatDate(report.clearanceDate) }) : t('plan.verdict.never'))}
+      </strong>
+      <span>{t('plan.verdict.enrolled', { enrolled: n(enrolled), backlog: n(backlog) })}</span>
+      <span data-testid="upper-bound">{t('plan.verdict.bound', { bound: n(report.upperBound) })}</span>
+      <span>
+        {t('plan.verdict.totals', { shifts: n(report.shifts), km: n(km), cost: n(report.objectives.cost) })}
+      </span>
+      {!report.checker.valid && <span className="error">{t('plan.verdict.invalid', { count: report.checker.violations.length })}</span>}
+    </section>
+  );
+}
