@@ -1,25 +1,9 @@
-import type {
-  AreaUnit, Backlog, Base, CalendarException, Campaign, Commune, Hamlet, Member, ShiftTemplate, Team, TravelPair, Vehicle,
-} from '../core/model';
+import type { DemoDataset } from '../core/demo';
 import type { Db } from './open';
 import { setSetting } from './repos/settings';
 
-/** The arrays a full data set holds: the demo generator's output, or an imported district. */
-export interface SeedData {
-  meta: { label: string; seed: number; illustrative: boolean };
-  areas: AreaUnit[];
-  communes: Commune[];
-  hamlets: Hamlet[];
-  backlogs: Backlog[];
-  bases: Base[];
-  teams: Team[];
-  members: Member[];
-  vehicles: Vehicle[];
-  shiftTemplates: ShiftTemplate[];
-  exceptions: CalendarException[];
-  campaign: Campaign;
-  travel: TravelPair[];
-}
+/** A full data set: the demo generator's output, or an imported district. */
+export type SeedData = DemoDataset;
 
 export interface OutlineFeature {
   gsoCode: string;
