@@ -54,7 +54,7 @@ describe('every handler answers with a contract-valid result', () => {
   });
 
   it('reset restores edited data', async () => {
-    app.ctx.db.prepare('UPDATE backlogs SET remaining_eid = 0').run();
+    app.ctx.db.prepare('UPDATE backlogs SET remaining_eid = 0, homebound_eid = 0').run();
     expect(valueOf<Overview>(await app.rpc('overview.get')).backlog.eid).toBe(0);
     await app.rpc('demo.reset', { confirm: true });
     expect(valueOf<Overview>(await app.rpc('overview.get')).backlog.eid).toBe(65_720);

@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
+import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
+
+export class PlanningCancelled extends Error {
+  readonly code = 'CANCELLED';
+  constructor() {
+    super('Planning was cancelled.');
+  }
+}
+
+/** Grace period after a cancel request before the worker is terminated outright. */
+const CANCEL_GRACE_MS = 500;
+
+/**
+ * The worker file sits next to this one: `.js` in the electron-vite bundle
+ * (out/main/planner-worker.js); `.ts` when running from sources (web mode, CLIs, tests),
+ * where a two-line bootstrap registers tsx inside the worker first.
+ */
+function spawnWorker(): Worker {
+  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'planner-worker.js'));
+  const file = JSON.stringify(join(__dirname, 'planner-worker.ts'));
+  return new Worker(`require('tsx/cjs/api').register();\nrequire(${file});`, { eval: true });
+}
+
+/** Runs one plan in a worker thread; `cancel()` makes `result` reject with PlanningCancelled. */
+export function startPlanning(
+  instance: PlanningInstance,
+  options: PlanOptions,
+  onProgress: (progress: PlanProgressMessage) => void,
+): { result: Promise<{ routes: Route[]; report: PlanReport }>; cancel: () => void } {
+  const worker = spawnWorker();
+  let settled = false;
+  let rejectResult: (err: Error) => void = () => undefined;
+  const result = new Promise<{ routes: Route[]; report: PlanReport }>((resolve, reject) => {
+    rejectResult = reject;
+    worker.on('message', (m: FromWorker) => {
+      if (settled) return;
+      if (m.type === 'progress') return onProgress(m.progress);
+      settled = true;
+      void worker.terminate();
+      if (m.type === 'done') resolve({ routes: m.routes, report: m.report });
+      else reject(new Error(m.message));
+    });
+    worker.on('error', (err) => {
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    });
+    worker.on('exit', (code) => {
+      if (!settled) {
+        settled = true;
+        reject(new Error(`planner worker stopped (exit code ${code})`));
+      }
+    });
+  });
+  worker.postMessage({ type: 'start', instance, options } satisfies ToWorker);
+  const cancel = (): void => {
+    if (settled) return;
+    settled = true;
+    worker.postMessage({ type: 'cancel' } satisfies ToWorker);
+    setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS).unref();
+    rejectResult(new PlanningCancelled());
+  };
+  // Callers that only cancel should not see an unhandled rejection.
+  result.catch(() => undefined);
+  return { result, cancel };
+}

@@ -1,0 +1,123 @@
+import type { Page } from '@playwright/test';
+import { expect, shot, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+/** Calls the contract from inside the page, with the page's own token. */
+async function rpc<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
+  return page.evaluate(
+    async ([m, p]) => {
+      const token = sessionStorage.getItem('luudong.token') ?? '';
+      const res = await fetch('/rpc', { method: 'POST', headers: { 'x-luudong-token': token }, body: JSON.stringify({ method: m, params: p }) });
+      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.value;
+    },
+    [method, params] as const,
+  ) as Promise<T>;
+}
+
+async function openPlanScreen(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Lập kế hoạch' })).toBeVisible();
+}
+
+async function planNow(page: Page, seconds: number): Promise<void> {
+  await page.getByLabel('Thời gian tính tối đa (giây)').fill(String(seconds));
+  await page.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+}
+
+test('plan the demo district: verdict, calendar, burn-down and a route on the map', async ({ app }) => {
+  await rpc(app, 'demo.reset', { confirm: true });
+  await app.reload();
+  await openPlanScreen(app);
+  const t0 = Date.now();
+  await planNow(app, 3);
+  await expect(app.getByTestId('run-status')).toBeVisible();
+  const verdict = app.getByTestId('verdict');
+  await expect(verdict).toBeVisible({ timeout: 45_000 });
+  await expect(verdict).toContainText('31/12/2022');
+  await expect(verdict).toContainText(/kịp|không kịp/);
+  await expect(app.getByTestId('upper-bound')).toContainText('Không kế hoạch nào có thể làm được quá');
+  const chips = app.getByTestId('route-chip');
+  await expect(chips.first()).toBeVisible();
+  console.log(`plan run from button to rendered result: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  expect(await chips.count()).toBeGreaterThan(20);
+  await shot(app, 'plan-calendar');
+
+  await chips.first().click();
+  await expect(app.getByTestId('route-details')).toContainText('Chỉ tiêu');
+  await shot(app, 'plan-route-details');
+
+  await app.getByRole('button', { name: 'Tiến độ' }).click();
+  await expect(app.getByTestId('burndown').locator('.recharts-line path').first()).toBeVisible();
+  await shot(app, 'plan-burndown');
+
+  await app.getByRole('button', { name: 'Bản đồ', exact: true }).click();
+  await expect(app.getByTestId('route-map').locator('path.route-line').first()).toBeAttached();
+  expect(await app.getByTestId('route-map').locator('path.route-line').count()).toBeGreaterThan(0);
+  await shot(app, 'plan-map');
+
+  await app.getByRole('button', { name: 'Chưa đạt' }).click();
+  await expect(app.getByTestId('unmet')).toBeVisible();
+  await shot(app, 'plan-unmet');
+});
+
+test('cancelling a run stops it and leaves the data untouched', async ({ app }) => {
+  await openPlanScreen(app);
+  const before = await rpc<unknown[]>(app, 'plans.list');
+  await planNow(app, 60);
+  await expect(app.getByTestId('run-status')).toHaveAttribute('data-state', 'running');
+  await app.getByRole('button', { name: 'Hủy' }).click();
+  await expect(app.getByTestId('run-status')).toHaveAttribute('data-state', 'cancelled', { timeout: 1_500 });
+  await app.waitForTimeout(1_000);
+  expect(await rpc<unknown[]>(app, 'plans.list')).toEqual(before);
+});
+
+test('a pinned route is kept by the next run', async ({ app }) => {
+  await openPlanScreen(app);
+  const chip = app.getByTestId('route-chip').nth(2);
+  await chip.click();
+  const routeId = Number(await chip.getAttribute('data-route-id'));
+  await app.getByTestId('pin-toggle').click();
+  await expect(app.locator(`[data-route-id="${routeId}"]`)).toHaveClass(/pinned/);
+  const [pinnedPlan] = await rpc<Array<{ id: number }>>(app, 'plans.list');
+  const before = await rpc<{ routes: Array<{ id: number; date: string; teamId: number; templateId: number; stops: unknown[] }> }>(app, 'plans.get', { planId: pinnedPlan!.id });
+  const pinned = before.routes.find((r) => r.id === routeId)!;
+
+  await planNow(app, 2);
+  await expect(app.getByTestId('run-status')).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
+  const [newest] = await rpc<Array<{ id: number }>>(app, 'plans.list');
+  expect(newest!.id).not.toBe(pinnedPlan!.id);
+  const after = await rpc<{ routes: Array<{ pinned: boolean; date: string; teamId: number; templateId: number; stops: unknown[] }> }>(app, 'plans.get', { planId: newest!.id });
+  const kept = after.routes.filter((r) => r.pinned);
+  expect(kept).toHaveLength(1);
+  expect(kept[0]).toMatchObject({ date: pinned.date, teamId: pinned.teamId, templateId: pinned.templateId, stops: pinned.stops });
+  await expect(app.locator('.route-chip.pinned').first()).toBeVisible();
+  await shot(app, 'plan-pinned-kept');
+});
+
+test('a hand edit that breaks the plan is flagged, not saved', async ({ app }) => {
+  await openPlanScreen(app);
+  const chip = app.locator('.route-chip:not(.pinned)').first();
+  await chip.click();
+  const details = app.getByTestId('route-details');
+  // Hand the route to another team: that team's base, vehicles and other shifts no longer fit.
+  const teamSelect = details.locator('fieldset.move select').nth(1);
+  const current = await teamSelect.inputValue();
+  const other = await teamSelect.locator('option').evaluateAll((opts, cur) => opts.map((o) => (o as HTMLOptionElement).value).find((v) => v !== cur), current);
+  await teamSelect.selectOption(other!);
+  await details.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  const verdict = app.getByTestId('edit-verdict');
+  await expect(verdict).toHaveClass(/error/);
+  await expect(verdict).toContainText('Không hợp lệ, chưa lưu');
+  await shot(app, 'plan-edit-flagged');
+});
+
+test('publish the draft: it becomes the current plan', async ({ app }) => {
+  await openPlanScreen(app);
+  const [newest] = await rpc<Array<{ id: number }>>(app, 'plans.list');
+  await app.getByTestId(`publish-${newest!.id}`).click();
+  await expect(app.getByTestId('plans-list')).toContainText('Đang áp dụng');
+  await rpc(app, 'demo.reset', { confirm: true });
+});
