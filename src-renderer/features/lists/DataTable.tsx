@@ -1,6 +1,6 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { collator } from '../../lib/format';
+import { useSortFilter } from './useSortFilter';
 
 export interface Column<Row> {
   key: string;
@@ -19,25 +19,7 @@ export function DataTable<Row>({ rows, columns, rowKey, testId }: {
   testId: string;
 }) {
   const { t } = useTranslation();
-  const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
-  const [filter, setFilter] = useState('');
-  const shown = useMemo(() => {
-    const needle = filter.trim().toLocaleLowerCase('vi');
-    const filtered = needle
-      ? rows.filter((r) => columns.some((c) => String(c.value(r)).toLocaleLowerCase('vi').includes(needle)))
-      : rows;
-    const col = sort && columns.find((c) => c.key === sort.key);
-    if (!col || !sort) return filtered;
-    return [...filtered].sort((a, b) => {
-      const va = col.value(a);
-      const vb = col.value(b);
-      const cmp = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb));
-      return cmp * sort.dir;
-    });
-  }, [rows, columns, sort, filter]);
-
-  const toggle = (key: string): void =>
-    setSort((s) => (s?.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: 1 }));
+  const { shown, filter, setFilter, toggle, ariaSort, mark } = useSortFilter(rows, columns);
 
   return (
     <div className="table-wrap">
@@ -52,11 +34,11 @@ export function DataTable<Row>({ rows, columns, rowKey, testId }: {
               <th
                 key={c.key}
                 className={c.numeric ? 'num' : undefined}
-                aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                aria-sort={ariaSort(c.key)}
               >
                 <button className="sort" onClick={() => toggle(c.key)}>
                   {c.header}
-                  <span className="sort-mark">{sort?.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
+                  <span className="sort-mark">{mark(c.key)}</span>
                 </button>
               </th>
             ))}

@@ -79,6 +79,8 @@ export function DistrictMap() {
             </span>
           ))}
           <span className="legend-note">{t('map.legendSize')}</span>
+          <span className="legend-item"><img src={markerIcon} alt="" className="hq-marker" /> {t('map.hq')}</span>
+          <span className="legend-item"><img src={markerIcon} alt="" /> {t('map.post')}</span>
         </div>
       </div>
       {selected && <HamletDetails hamlet={selected} onClose={() => setSelected(null)} />}

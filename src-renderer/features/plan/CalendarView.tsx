@@ -98,13 +98,14 @@ function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; 
   const quota = route.stops.reduce((s, st) => s + st.quota.eid + st.quota.cccd + st.homeVisits.eid + st.homeVisits.cccd, 0);
   return (
     <button className={`route-chip${selected ? ' selected' : ''}${route.pinned ? ' pinned' : ''}`} onClick={onClick} data-testid="route-chip" data-route-id={route.id}>
-      <span className="chip-time">
+      <span className="chip-time" title={template?.name}>
         {route.pinned && '📌 '}
-        {template?.name ?? ''} {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
+        {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
+        {template?.homeVisitsOnly && ' 🏠'}
       </span>
       <span className="chip-stops">{route.stops.map((s) => refs.hamlet.get(s.hamletId)?.name ?? s.hamletId).join(' → ')}</span>
       <span className="chip-meta">
-        {route.vehicleIds.map((v) => refs.vehicle.get(v)?.code ?? v).join(', ')} · {quota}
+        {route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ')} · {quota}
       </span>
     </button>
   );

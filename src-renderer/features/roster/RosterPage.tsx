@@ -1,0 +1,208 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RosterBundle, RosterOptions, RosterScope } from '../../../src-main/api/contract';
+import { ErrorNote } from '../../app/ErrorNote';
+import { downloadBase64 } from '../../lib/download';
+import { formatDate } from '../../lib/format';
+import { call } from '../../lib/rpc';
+import { useRpc } from '../../lib/useRpc';
+import { isLandscape, RosterPreview, type Orientation } from './RosterPreview';
+import { RosterSettingsForm } from './RosterSettingsForm';
+import './roster.css';
+
+type ScopeKind = RosterScope['kind'];
+const SCOPE_KINDS: ScopeKind[] = ['commune', 'team', 'allCommunes', 'allTeams'];
+const ORIENTATIONS: Orientation[] = ['auto', 'portrait', 'landscape'];
+
+/** "Lịch trực": pick a plan, a week and a commune or team; preview, save as PDF or Excel, print. */
+export function RosterPage() {
+  const { t } = useTranslation();
+  const plans = useRpc('plans.list');
+  const [planId, setPlanId] = useState<number | null>(null);
+  const list = plans.data ?? [];
+  const chosen = planId ?? (list.find((p) => p.status === 'published') ?? list[0])?.id ?? null;
+
+  return (
+    <div className="roster-page">
+      <h1>{t('roster.title')}</h1>
+      <p className="muted">{t('roster.intro')}</p>
+      {plans.error && <ErrorNote error={plans.error} />}
+      {plans.data && list.length === 0 && <p data-testid="roster-no-plans">{t('roster.noPlans')}</p>}
+      {chosen !== null && (
+        <RosterWorkbench
+          key={chosen}
+          planId={chosen}
+          planPicker={(
+            <label>
+              {t('roster.plan')}
+              <select value={chosen} onChange={(e) => setPlanId(Number(e.target.value))} data-testid="roster-plan">
+                {list.map((p) => (
+                  <option key={p.id} value={p.id}>{t('roster.planOption', { name: p.name, status: t(`plan.status.${p.status}`) })}</option>
+                ))}
+              </select>
+            </label>
+          )}
+        />
+      )}
+    </div>
+  );
+}
+
+function defaultScope(options: RosterOptions, week: string, kind: ScopeKind, communeId: number | null, teamId: number | null): RosterScope | null {
+  if (kind === 'allCommunes' || kind === 'allTeams') return { kind };
+  if (kind === 'commune') {
+    const id = communeId ?? (options.communes.find((c) => (c.visitsByWeek[week] ?? 0) > 0) ?? options.communes[0])?.id;
+    return id === undefined ? null : { kind, communeId: id };
+  }
+  const id = teamId ?? (options.teams.find((tm) => (tm.shiftsByWeek[week] ?? 0) > 0) ?? options.teams[0])?.id;
+  return id === undefined ? null : { kind, teamId: id };
+}
+
+function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: ReactNode }) {
+  const { t } = useTranslation();
+  const options = useRpc('roster.options', { planId });
+  const [week, setWeek] = useState('');
+  const [kind, setKind] = useState<ScopeKind>('commune');
+  const [communeId, setCommuneId] = useState<number | null>(null);
+  const [teamId, setTeamId] = useState<number | null>(null);
+  const [orientation, setOrientation] = useState<Orientation>('auto');
+  const [issuedOn, setIssuedOn] = useState('');
+  const [version, setVersion] = useState(0);
+  const [showSettings, setShowSettings] = useState(false);
+  const [preview, setPreview] = useState<{ bundle: RosterBundle | null; error: Error | null }>({ bundle: null, error: null });
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<Error | null>(null);
+
+  const data = options.data;
+  const weekCode = week || data?.weeks[0]?.code || '';
+  const scope = data && weekCode ? defaultScope(data, weekCode, kind, communeId, teamId) : null;
+  const query = scope ? { planId, week: weekCode, scope, ...(issuedOn ? { issuedOn } : {}) } : null;
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    if (!query) return;
+    let live = true;
+    call('roster.preview', query)
+      .then((bundle) => live && setPreview({ bundle, error: null }))
+      .catch((error: unknown) => live && setPreview({ bundle: null, error: error as Error }));
+    return () => {
+      live = false;
+    };
+    // queryKey stands for query (a new object each render).
+  }, [queryKey, version]);
+
+  if (options.error) return <ErrorNote error={options.error} />;
+  if (!data) return <p className="muted">{t('roster.loading')}</p>;
+
+  const exportAs = async (format: 'pdf' | 'xlsx'): Promise<void> => {
+    if (!query) return;
+    setBusy(true);
+    setNotice(null);
+    setExportError(null);
+    try {
+      const file = await call('roster.export', { ...query, format, orientation });
+      downloadBase64(file);
+      setNotice(t('roster.saved', { file: file.fileName }));
+    } catch (err) {
+      setExportError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const print = (): void => {
+    const landscape = isLandscape(preview.bundle?.documents[0], orientation);
+    const page = document.createElement('style');
+    page.textContent = `@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 20mm 15mm 20mm 30mm; }`;
+    document.head.appendChild(page);
+    document.body.classList.add('print-roster');
+    const done = (): void => {
+      page.remove();
+      document.body.classList.remove('print-roster');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+  };
+
+  const commune = scope?.kind === 'commune' ? data.communes.find((c) => c.id === scope.communeId) : undefined;
+  const shown = preview.bundle;
+
+  return (
+    <>
+      <section className="card">
+        <div className="controls">
+          {planPicker}
+          <label>
+            {t('roster.week')}
+            <select value={weekCode} onChange={(e) => setWeek(e.target.value)} data-testid="roster-week" disabled={data.weeks.length === 0}>
+              {data.weeks.map((w) => (
+                <option key={w.code} value={w.code}>
+                  {t('roster.weekOption', { number: Number(w.code.slice(6)), from: formatDate(w.from), to: formatDate(w.to), visits: w.visits })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('roster.scope')}
+            <select value={kind} onChange={(e) => setKind(e.target.value as ScopeKind)} data-testid="roster-scope">
+              {SCOPE_KINDS.map((k) => <option key={k} value={k}>{t(`roster.scopes.${k}`)}</option>)}
+            </select>
+          </label>
+          {scope?.kind === 'commune' && (
+            <label>
+              {t('roster.commune')}
+              <select value={scope.communeId} onChange={(e) => setCommuneId(Number(e.target.value))} data-testid="roster-commune">
+                {data.communes.map((c) => (
+                  <option key={c.id} value={c.id}>{t('roster.withVisits', { name: c.name, count: c.visitsByWeek[weekCode] ?? 0 })}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          {scope?.kind === 'team' && (
+            <label>
+              {t('roster.team')}
+              <select value={scope.teamId} onChange={(e) => setTeamId(Number(e.target.value))} data-testid="roster-team">
+                {data.teams.map((tm) => (
+                  <option key={tm.id} value={tm.id}>{t('roster.withShifts', { name: `${tm.code} ${tm.name}`, count: tm.shiftsByWeek[weekCode] ?? 0 })}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            {t('roster.orientation')}
+            <select value={orientation} onChange={(e) => setOrientation(e.target.value as Orientation)} data-testid="roster-orientation">
+              {ORIENTATIONS.map((o) => <option key={o} value={o}>{t(`roster.orientations.${o}`)}</option>)}
+            </select>
+          </label>
+          <label title={t('roster.issuedOnHint')}>
+            {t('roster.issuedOn')}
+            <input type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} data-testid="roster-issued" />
+          </label>
+        </div>
+        {data.weeks.length === 0 && <p data-testid="roster-no-weeks">{t('roster.noWeeks')}</p>}
+        <div className="actions">
+          <button onClick={() => void exportAs('pdf')} disabled={!query || busy} data-testid="roster-save-pdf">{t('roster.savePdf')}</button>
+          <button onClick={() => void exportAs('xlsx')} disabled={!query || busy} data-testid="roster-save-xlsx">{t('roster.saveXlsx')}</button>
+          <button className="secondary" onClick={print} disabled={!shown} data-testid="roster-print">{t('roster.print')}</button>
+          <button className="secondary" onClick={() => setShowSettings((v) => !v)} data-testid="roster-settings-open">{t('roster.settings.open')}</button>
+          {busy && <span className="muted">{t('roster.working')}</span>}
+          {notice && <span role="status" data-testid="roster-notice">{notice}</span>}
+          {shown && shown.documents.length > 1 && <span className="muted">{t('roster.documents', { count: shown.documents.length })}</span>}
+        </div>
+        {exportError && <ErrorNote error={exportError} />}
+      </section>
+      {showSettings && (
+        <RosterSettingsForm
+          communeCode={commune?.code ?? null}
+          communeName={commune?.name ?? ''}
+          onSaved={() => setVersion((v) => v + 1)}
+          onClose={() => setShowSettings(false)}
+        />
+      )}
+      {preview.error && <ErrorNote error={preview.error} />}
+      {shown && <RosterPreview bundle={shown} orientation={orientation} />}
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { Fragment } from 'react';
+import type { CommuneRoster, CommuneRow, TeamSchedule } from '../../../src-main/api/contract';
+
+/** Counts the Vietnamese way (1.234); an empty cell for zero, as on the printed form. */
+const count = (n: number): string => (n === 0 ? '' : n.toLocaleString('vi-VN'));
+const total = (n: number): string => n.toLocaleString('vi-VN');
+
+function CountHeaders() {
+  return (
+    <>
+      <th colSpan={2}>Chỉ tiêu tại điểm (người)</th>
+      <th colSpan={2}>Thu nhận tại nhà (người)</th>
+    </>
+  );
+}
+
+function CountSubHeaders() {
+  return (
+    <tr className="sub">
+      <th>CCCD</th><th>ĐDĐT</th><th>CCCD</th><th>ĐDĐT</th>
+    </tr>
+  );
+}
+
+function Counts({ r }: { r: Pick<CommuneRow, 'quota' | 'homeVisits'> }) {
+  return (
+    <>
+      <td className="num">{count(r.quota.cccd)}</td>
+      <td className="num">{count(r.quota.eid)}</td>
+      <td className="num">{count(r.homeVisits.cccd)}</td>
+      <td className="num">{count(r.homeVisits.eid)}</td>
+    </>
+  );
+}
+
+export function CommuneTable({ doc }: { doc: CommuneRoster }) {
+  const t = doc.totals;
+  return (
+    <table className="roster-table" data-testid="roster-table">
+      <thead>
+        <tr>
+          <th rowSpan={2}>TT</th>
+          <th rowSpan={2}>Ngày</th>
+          <th rowSpan={2}>Ca, giờ</th>
+          <th rowSpan={2} className="wide">Thôn/bản, địa điểm</th>
+          <th rowSpan={2}>Tổ công tác, cán bộ tham gia</th>
+          <th rowSpan={2}>Phương tiện</th>
+          <CountHeaders />
+          <th rowSpan={2}>Kết quả thực hiện</th>
+        </tr>
+        <CountSubHeaders />
+      </thead>
+      <tbody>
+        {doc.rows.map((r, i) => (
+          <tr key={i} className={i > 0 && doc.rows[i - 1]!.date !== r.date ? 'day-start' : undefined}>
+            <td className="center">{i + 1}</td>
+            <td className="center"><strong>{r.weekday}</strong><br />{r.dateText}</td>
+            <td className="center">{r.shiftLabel}<br />{r.shiftHours}</td>
+            <td><strong>{r.hamletName}</strong><br />{r.venue}<br /><em>Có mặt: {r.atHamlet}</em></td>
+            <td><strong>{r.teamName}</strong>{r.officers.map((o) => <Fragment key={o}><br />{o}</Fragment>)}</td>
+            <td>{r.vehicles.map((v, k) => <Fragment key={v}>{k > 0 && <br />}{v}</Fragment>)}</td>
+            <Counts r={r} />
+            <td />
+          </tr>
+        ))}
+        <tr className="totals">
+          <td colSpan={6}>Tổng cộng: {t.visits} lượt tại {t.hamlets} thôn/bản, {t.shifts} ca trực</td>
+          <td className="num">{total(t.quota.cccd)}</td>
+          <td className="num">{total(t.quota.eid)}</td>
+          <td className="num">{total(t.homeVisits.cccd)}</td>
+          <td className="num">{total(t.homeVisits.eid)}</td>
+          <td />
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+export function TeamTable({ doc }: { doc: TeamSchedule }) {
+  const t = doc.totals;
+  const km = doc.shifts.reduce((sum, s) => sum + s.distanceKm, 0);
+  const none = { quota: { cccd: 0, eid: 0 }, homeVisits: { cccd: 0, eid: 0 } };
+  return (
+    <table className="roster-table" data-testid="roster-table">
+      <thead>
+        <tr>
+          <th rowSpan={2}>Giờ</th>
+          <th rowSpan={2} className="wide">Nội dung công việc</th>
+          <th rowSpan={2}>Nơi tiếp dân, người liên hệ</th>
+          <CountHeaders />
+        </tr>
+        <CountSubHeaders />
+      </thead>
+      <tbody>
+        {doc.shifts.map((s, i) => (
+          <Fragment key={i}>
+            <tr className="group">
+              <td colSpan={7}>
+                <strong>{s.weekday}, ngày {s.dateText} - {s.shiftLabel} ({s.shiftHours})</strong><br />
+                <em>Phương tiện: {s.vehicles.join('; ')}. Quãng đường: {Math.round(s.distanceKm)} km.</em>
+              </td>
+            </tr>
+            <tr>
+              <td className="center">{s.departTime}</td><td>Xuất phát từ {s.baseName}</td><td /><Counts r={none} />
+            </tr>
+            {s.stops.map((st, k) => (
+              <tr key={k}>
+                <td className="center">{st.arriveTime}</td>
+                <td><strong>{st.hamletName}</strong>{st.communeName && ` (${st.communeName})`}<br />Làm việc: {st.workHours}</td>
+                <td>{st.venue}<br /><em>{st.contact}</em></td>
+                <Counts r={st} />
+              </tr>
+            ))}
+            <tr>
+              <td className="center">{s.returnTime}</td><td>Về đến {s.baseName}</td><td /><Counts r={none} />
+            </tr>
+          </Fragment>
+        ))}
+        <tr className="totals">
+          <td colSpan={3}>Tổng cộng: {t.shifts} ca, {t.visits} lượt thôn/bản, {Math.round(km)} km</td>
+          <td className="num">{total(t.quota.cccd)}</td>
+          <td className="num">{total(t.quota.eid)}</td>
+          <td className="num">{total(t.homeVisits.cccd)}</td>
+          <td className="num">{total(t.homeVisits.eid)}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
