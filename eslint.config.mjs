@@ -42,10 +42,27 @@ export default tseslint.config(
     },
   },
   {
+    // Renderers turn core data into file bytes (PDF, workbooks): Node and file-format libraries, nothing else.
+    files: ['src-main/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['electron', 'better-sqlite3', 'react', 'react-dom', '**/db', '**/db/**', '**/api', '**/api/**', '**/desktop/**', '**/web/**', '**/cli/**', '**/workers/**', '**/src-renderer/**'], message: 'render depends only on core (and Node / file-format libraries).' }],
+      }],
+    },
+  },
+  {
     files: ['src-main/api/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: ['electron', '**/desktop/**', '**/web/**', '**/cli/**', '**/src-renderer/**'], message: 'api must not depend on a shell.' }],
+      }],
+    },
+  },
+  {
+    files: ['src-main/io/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['electron', 'better-sqlite3', '**/db', '**/db/**', '**/api', '**/api/**', '**/desktop/**', '**/web/**', '**/cli/**', '**/workers/**', '**/src-renderer/**'], message: 'io reads and writes files (node, exceljs, papaparse) for core only: no database, api or shell.' }],
       }],
     },
   },

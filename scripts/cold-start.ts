@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     const { url } = JSON.parse(readFileSync(sessionFile, 'utf8')) as { url: string };
     await page.goto(url);
     await page.getByTestId('stat-backlog-eid').waitFor();
-    await page.locator('path.hamlet-marker').first().waitFor();
+    await page.locator('path.hamlet-marker').first().waitFor({ state: 'attached' });
     const tRendered = performance.now();
     console.log(`server listening (database created and seeded): ${((tListening - t0) / 1000).toFixed(2)} s`);
     console.log(`first page rendered with totals and map:         ${((tRendered - t0) / 1000).toFixed(2)} s`);

@@ -7,13 +7,19 @@
 import type { z } from 'zod';
 import { coreMethods } from './methods/core';
 import { planMethods } from './methods/plan';
+import { registerMethods } from './methods/register';
+import { rosterMethods } from './methods/roster';
 
 export * from './methods/core';
 export * from './methods/plan';
+export * from './methods/register';
+export * from './methods/roster';
 
 export const contract = {
   ...coreMethods,
   ...planMethods,
+  ...registerMethods,
+  ...rosterMethods,
 } as const;
 
 

@@ -2,9 +2,13 @@ import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
 import { dataHandlers } from './handlers/data';
 import { planHandlers } from './handlers/plan';
+import { registerHandlers } from './handlers/register';
+import { rosterHandlers } from './handlers/roster';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...dataHandlers,
   ...planHandlers,
+  ...registerHandlers,
+  ...rosterHandlers,
 };

@@ -18,7 +18,7 @@ const CANCEL_GRACE_MS = 500;
  * (out/main/planner-worker.js); `.ts` when running from sources (web mode, CLIs, tests),
  * where a two-line bootstrap registers tsx inside the worker first.
  */
-function spawnWorker(): Worker {
+export function spawnPlannerWorker(): Worker {
   if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'planner-worker.js'));
   const file = JSON.stringify(join(__dirname, 'planner-worker.ts'));
   return new Worker(`require('tsx/cjs/api').register();\nrequire(${file});`, { eval: true });
@@ -30,7 +30,7 @@ export function startPlanning(
   options: PlanOptions,
   onProgress: (progress: PlanProgressMessage) => void,
 ): { result: Promise<{ routes: Route[]; report: PlanReport }>; cancel: () => void } {
-  const worker = spawnWorker();
+  const worker = spawnPlannerWorker();
   let settled = false;
   let rejectResult: (err: Error) => void = () => undefined;
   const result = new Promise<{ routes: Route[]; report: PlanReport }>((resolve, reject) => {

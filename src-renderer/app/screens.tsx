@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
-import { ListsPage, LIST_NAMES } from '../features/lists/ListsPage';
+import { AuditPage } from '../features/data/AuditPage';
+import { DataPage, DATA_PAGES } from '../features/data/DataPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { RosterPage } from '../features/roster/RosterPage';
 
@@ -15,5 +16,6 @@ export const SCREENS: Screen[] = [
   { route: 'home', labelKey: 'nav.home', render: () => <HomePage /> },
   { route: 'plan', labelKey: 'plan.nav', render: () => <PlanPage /> },
   { route: 'roster', labelKey: 'roster.nav', render: () => <RosterPage /> },
-  ...LIST_NAMES.map((name) => ({ route: name, labelKey: `nav.${name}`, render: () => <ListsPage list={name} /> })),
+  ...DATA_PAGES.map((name) => ({ route: name, labelKey: `nav.${name}`, render: () => <DataPage page={name} /> })),
+  { route: 'audit', labelKey: 'register.nav.audit', render: () => <AuditPage /> },
 ];

@@ -5,6 +5,15 @@ import type { CommuneRoster, CommuneRow, TeamSchedule } from '../../../src-main/
 const count = (n: number): string => (n === 0 ? '' : n.toLocaleString('vi-VN'));
 const total = (n: number): string => n.toLocaleString('vi-VN');
 
+/** Column widths as on the PDF (0: the column that takes the rest). */
+function Widths({ percent }: { percent: number[] }) {
+  return (
+    <colgroup>
+      {percent.map((p, i) => <col key={i} style={p ? { width: `${p}%` } : undefined} />)}
+    </colgroup>
+  );
+}
+
 function CountHeaders() {
   return (
     <>
@@ -37,12 +46,13 @@ export function CommuneTable({ doc }: { doc: CommuneRoster }) {
   const t = doc.totals;
   return (
     <table className="roster-table" data-testid="roster-table">
+      <Widths percent={[2.5, 7.5, 8.5, 0, 19, 13.5, 4.5, 4.5, 4.5, 4.5, 7]} />
       <thead>
         <tr>
           <th rowSpan={2}>TT</th>
           <th rowSpan={2}>Ngày</th>
           <th rowSpan={2}>Ca, giờ</th>
-          <th rowSpan={2} className="wide">Thôn/bản, địa điểm</th>
+          <th rowSpan={2}>Thôn/bản, địa điểm</th>
           <th rowSpan={2}>Tổ công tác, cán bộ tham gia</th>
           <th rowSpan={2}>Phương tiện</th>
           <CountHeaders />
@@ -58,7 +68,7 @@ export function CommuneTable({ doc }: { doc: CommuneRoster }) {
             <td className="center">{r.shiftLabel}<br />{r.shiftHours}</td>
             <td><strong>{r.hamletName}</strong><br />{r.venue}<br /><em>Có mặt: {r.atHamlet}</em></td>
             <td><strong>{r.teamName}</strong>{r.officers.map((o) => <Fragment key={o}><br />{o}</Fragment>)}</td>
-            <td>{r.vehicles.map((v, k) => <Fragment key={v}>{k > 0 && <br />}{v}</Fragment>)}</td>
+            <td>{r.vehicles.map((v) => <div key={v}>{v}</div>)}</td>
             <Counts r={r} />
             <td />
           </tr>
@@ -82,10 +92,11 @@ export function TeamTable({ doc }: { doc: TeamSchedule }) {
   const none = { quota: { cccd: 0, eid: 0 }, homeVisits: { cccd: 0, eid: 0 } };
   return (
     <table className="roster-table" data-testid="roster-table">
+      <Widths percent={[8, 0, 28, 6, 6, 6, 6]} />
       <thead>
         <tr>
           <th rowSpan={2}>Giờ</th>
-          <th rowSpan={2} className="wide">Nội dung công việc</th>
+          <th rowSpan={2}>Nội dung công việc</th>
           <th rowSpan={2}>Nơi tiếp dân, người liên hệ</th>
           <CountHeaders />
         </tr>

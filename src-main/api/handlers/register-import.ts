@@ -1,0 +1,89 @@
+import { format } from 'date-fns';
+import { examplesSheet, fileStem, LISTS, listSheet, notesSheet, planImport, readTable, type ImportPlan, type ListName } from '../../core/register';
+import { planContext, applyImport, storedRecords } from '../../db/repos/register';
+import { readSpreadsheet } from '../../io/read';
+import { CSV_MIME, sheetsToXlsx, sheetToCsv, XLSX_MIME } from '../../io/write';
+import type { HandlerContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../errors';
+import type { ImportPreview } from '../methods/register';
+
+/** The date a changed backlog count gets when the file or form gives none. */
+export const today = (): string => format(new Date(), 'yyyy-MM-dd');
+
+const SAMPLE = 200;
+const MAX_REJECTS_SHOWN = 1000;
+
+interface Analysis {
+  preview: ImportPreview;
+  plan: ImportPlan | null;
+}
+
+/** Reads a file and plans its import against the database as it is now; writes nothing. */
+async function analyse(ctx: HandlerContext, list: ListName, fileName: string, base64: string): Promise<Analysis> {
+  const empty: ImportPreview = {
+    fileName, format: null, sheet: null, fileProblem: null, columns: [], ignoredColumns: [],
+    counts: { rows: 0, adds: 0, updates: 0, unchanged: 0, rejects: 0 }, adds: [], updates: [], rejects: [], canConfirm: false,
+  };
+  const read = await readSpreadsheet(Buffer.from(base64, 'base64'));
+  if (!read.ok) return { preview: { ...empty, fileProblem: read.problem }, plan: null };
+  const spec = LISTS[list];
+  const table = readTable(spec, read.sheets);
+  if (!table.ok) return { preview: { ...empty, format: read.format, fileProblem: table.problem }, plan: null };
+  const { rows, columns, issues, sheet, ignoredColumns } = table.table;
+  const plan = planImport(planContext(ctx.db, list, today()), rows, columns);
+  plan.rejects = [...issues, ...plan.rejects].sort((a, b) => a.row - b.row);
+  const rejectedRows = new Set(plan.rejects.map((r) => r.row)).size;
+  return {
+    plan,
+    preview: {
+      ...empty,
+      format: read.format,
+      sheet,
+      columns: spec.fields.filter((f) => f.key in columns).map((f) => ({ field: f.key, header: columns[f.key]! })),
+      ignoredColumns,
+      counts: {
+        rows: rows.length + new Set(issues.map((i) => i.row)).size,
+        adds: plan.adds.length, updates: plan.updates.length, unchanged: plan.unchanged, rejects: rejectedRows,
+      },
+      adds: plan.adds.slice(0, SAMPLE).map(({ row, label, record }) => ({ row, label, record })),
+      updates: plan.updates.slice(0, SAMPLE).map((u) => ({
+        row: u.row, label: u.label, key: u.key,
+        changes: u.changed.map((field) => ({ field, before: u.before[field] ?? null, after: u.record[field] ?? null })),
+      })),
+      rejects: plan.rejects.slice(0, MAX_REJECTS_SHOWN),
+      canConfirm: plan.rejects.length === 0 && plan.adds.length + plan.updates.length > 0,
+    },
+  };
+}
+
+const download = (fileName: string, format: 'xlsx' | 'csv', bytes: Buffer) => ({
+  fileName: `${fileName}.${format}`, mimeType: format === 'xlsx' ? XLSX_MIME : CSV_MIME, base64: bytes.toString('base64'),
+});
+
+export const importHandlers: Pick<Handlers, 'import.preview' | 'import.confirm' | 'export.list' | 'export.template'> = {
+  'import.preview': async ({ list, fileName, base64 }, ctx) => (await analyse(ctx, list, fileName, base64)).preview,
+  'import.confirm': async ({ list, fileName, base64, expected }, ctx) => {
+    const { preview, plan } = await analyse(ctx, list, fileName, base64);
+    if (!plan || preview.fileProblem) throw new AppError('CONFLICT', 'The file cannot be imported.', preview.fileProblem ?? undefined);
+    if (plan.rejects.length) {
+      throw new AppError('CONFLICT', `The file has ${preview.counts.rejects} rejected rows: nothing was imported.`, { key: 'importHasRejects', params: { rows: preview.counts.rejects } });
+    }
+    if (plan.adds.length !== expected.adds || plan.updates.length !== expected.updates) {
+      throw new AppError('CONFLICT', 'The data changed since the preview: preview the file again.', { key: 'previewOutdated' });
+    }
+    return applyImport(ctx.db, list, plan, fileName);
+  },
+  'export.list': async ({ list, format, language }, ctx) => {
+    const spec = LISTS[list];
+    const sheet = listSheet(spec, storedRecords(ctx.db, list).map((s) => s.record), language);
+    return download(fileStem(spec, language), format, format === 'xlsx' ? await sheetsToXlsx([sheet]) : sheetToCsv(sheet));
+  },
+  'export.template': async ({ list, format, language }) => {
+    const spec = LISTS[list];
+    const blank = listSheet(spec, [], language);
+    const name = `mau-${fileStem(spec, 'vi')}`;
+    if (format === 'csv') return download(name, 'csv', sheetToCsv(examplesSheet(spec)));
+    return download(name, 'xlsx', await sheetsToXlsx([blank, notesSheet(spec), examplesSheet(spec)]));
+  },
+};

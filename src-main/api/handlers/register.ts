@@ -1,0 +1,113 @@
+import { campaignRecord, firstPerField, LISTS, planEdit, problemFromZod, type ListName, type RefIndex } from '../../core/register';
+import type { Db } from '../../db';
+import { listAudit } from '../../db/repos/audit';
+import { peekUndo, UndoConflict, undoLatest } from '../../db/repos/journal';
+import {
+  applyEdit, deleteRecord, findDependents, planContext, storedRecords, updateCampaign,
+} from '../../db/repos/register';
+import type { HandlerContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../errors';
+import type { RegisterRow } from '../methods/register';
+import { importHandlers, today } from './register-import';
+
+/** Read-only figures beside the records: hamlets and backlog per commune, members per team. */
+function extras(db: Db, list: ListName): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  if (list === 'communes') {
+    const rows = db.prepare(`SELECT h.commune_id AS id, COUNT(*) AS hamlets, COALESCE(SUM(b.remaining_cccd), 0) AS backlogCccd,
+        COALESCE(SUM(b.remaining_eid), 0) AS backlogEid FROM hamlets h LEFT JOIN backlogs b ON b.hamlet_id = h.id GROUP BY h.commune_id`)
+      .all() as Array<{ id: number; hamlets: number; backlogCccd: number; backlogEid: number }>;
+    for (const { id, ...r } of rows) out.set(String(id), r);
+  }
+  if (list === 'teams') {
+    const rows = db.prepare('SELECT team_id AS id, COUNT(*) AS members FROM members GROUP BY team_id').all() as Array<{ id: number; members: number }>;
+    for (const { id, ...r } of rows) out.set(String(id), r);
+  }
+  return out;
+}
+
+function choices(refs: RefIndex): { communes: string[]; bases: string[]; teams: string[]; locations: string[] } {
+  const d = refs.data;
+  return {
+    communes: d.communes.map((c) => c.name),
+    bases: d.bases.map((b) => b.name),
+    teams: d.teams.map((t) => t.code),
+    locations: [...d.bases.map((b) => b.name), ...d.hamlets.map((h) => h.code)],
+  };
+}
+
+function storedOrThrow(ctx: HandlerContext, list: ListName, key: string) {
+  const stored = storedRecords(ctx.db, list).find((s) => s.key === key);
+  if (!stored) throw new AppError('NOT_FOUND', `No ${list} record ${key}`, { key: 'notFound' });
+  return stored;
+}
+
+export const registerHandlers: Pick<
+  Handlers,
+  | 'register.list' | 'register.save' | 'register.dependents' | 'register.delete' | 'campaign.update' | 'import.preview' | 'import.confirm'
+  | 'export.list' | 'export.template' | 'undo.peek' | 'undo.last' | 'audit.list'
+> = {
+  'register.list': ({ list }, ctx) => {
+    const plan = planContext(ctx.db, list, today());
+    const extra = extras(ctx.db, list);
+    const rows: RegisterRow[] = plan.existing.map((s) => ({ key: s.key, record: s.record, extra: extra.get(s.key) ?? {} }));
+    return { rows, choices: choices(plan.refs) };
+  },
+  'register.save': ({ list, key, values }, ctx) => {
+    const spec = LISTS[list];
+    const unknown = Object.keys(values).filter((k) => !spec.fields.some((f) => f.key === k));
+    if (unknown.length) throw new AppError('BAD_PARAMS', `register.save: unknown fields for ${list}: ${unknown.join(', ')}`);
+    const result = planEdit(planContext(ctx.db, list, today()), key, values);
+    switch (result.kind) {
+      case 'invalid':
+        if (result.problems.some((p) => p.key === 'notFound')) throw new AppError('NOT_FOUND', `No ${list} record ${key ?? ''}`);
+        return { saved: false, problems: result.problems };
+      case 'unchanged':
+        return { saved: true, key: key ?? '', changed: [] };
+      case 'add':
+        return { saved: true, key: applyEdit(ctx.db, list, { add: result.add }), changed: spec.fields.map((f) => f.key) };
+      case 'update':
+        return { saved: true, key: applyEdit(ctx.db, list, { update: result.update }), changed: result.update.changed };
+    }
+  },
+  'register.dependents': ({ list, key }, ctx) => {
+    const stored = storedOrThrow(ctx, list, key);
+    const { blockers, affects } = findDependents(ctx.db, list, key);
+    return { label: LISTS[list].label(stored.record), blockers, affects };
+  },
+  'register.delete': ({ list, key, confirm }, ctx) => {
+    const stored = storedOrThrow(ctx, list, key);
+    const { blockers, affects } = findDependents(ctx.db, list, key);
+    if (blockers.length) throw new AppError('CONFLICT', `${LISTS[list].label(stored.record)} is still used`, { blockers });
+    if (affects.length && !confirm) throw new AppError('CONFLICT', 'Plans use this record: confirm to delete it.', { affects });
+    deleteRecord(ctx.db, list, stored);
+    return { deleted: true };
+  },
+  'campaign.update': (values, ctx) => {
+    const checked = campaignRecord.safeParse(values);
+    if (!checked.success) {
+      return {
+        saved: false,
+        problems: firstPerField(checked.error.issues.map((i) => {
+          const field = typeof i.path[0] === 'string' ? i.path[0] : null;
+          return { field, ...problemFromZod(i, { kind: field === 'name' ? 'text' : 'date' }) };
+        })),
+      };
+    }
+    updateCampaign(ctx.db, checked.data);
+    return { saved: true, key: 'campaign', changed: ['name', 'startDate', 'deadline'] };
+  },
+  ...importHandlers,
+  'undo.peek': (_p, ctx) => ({ entry: peekUndo(ctx.db) }),
+  'undo.last': ({ id }, ctx) => {
+    try {
+      return { undone: undoLatest(ctx.db, id) };
+    } catch (err) {
+      if (err instanceof UndoConflict) throw new AppError('CONFLICT', `Cannot undo: ${err.message}`, { key: 'undoConflict' });
+      throw err;
+    }
+  },
+  'audit.list': ({ limit, beforeId }, ctx) =>
+    listAudit(ctx.db, beforeId === undefined ? limit : 10_000).filter((e) => beforeId === undefined || e.id < beforeId).slice(0, limit),
+};

@@ -1,0 +1,182 @@
+/**
+ * Measures the planner on the demo district and on a province.
+ *
+ *   npm run bench -- [--json file] [--time-limit s] [--district-time-limit s] [--workers n]
+ *
+ * (a) the demo district (resources/demo/thuong-xuan.json), alone, with --time-limit
+ *     (default 5 s); (b) the province-scale instance of the demo generator (Thanh Hóa: 27
+ *     districts, ~5,000 hamlets, ~500 teams, 120 days), districts solved side by side in a
+ *     pool of worker threads (default 2), each with --district-time-limit (default 3 s).
+ * Prints per instance the time, enrolled against the LP upper bound, the checker's verdict
+ * and the clearance date, then the process's peak memory. Exits 1 if any plan fails the
+ * checker, 2 on a bad flag.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import { demoDataset, generateThanhHoa, parseCentroidsCsv, type DemoDataset } from '../core/demo';
+import type { PlanReport, PlanningInstance } from '../core/model';
+import { spawnPlannerWorker } from '../workers/run-planner';
+import type { FromWorker, ToWorker } from '../workers/protocol';
+import { parseFlags, percent, thousands, UsageError } from './flags';
+
+const USAGE = 'Usage: npm run bench -- [--json file] [--time-limit s] [--district-time-limit s] [--workers n]';
+const ROOT = resolve(__dirname, '..', '..');
+
+const flagsSchema = z
+  .object({
+    json: z.string().min(1).optional(),
+    'time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(0.1).max(3600).default(5),
+    'district-time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(0.1).max(3600).default(3),
+    workers: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(16).default(2),
+  })
+  .strict();
+
+export interface BenchInstance {
+  name: string;
+  enrolled: number;
+  backlog: number;
+  upperBound: number;
+  clearanceDate: string | null;
+  deadlineMet: boolean;
+  checkerValid: boolean;
+  seconds: number;
+}
+
+function toInstance(d: DemoDataset): PlanningInstance {
+  return {
+    campaign: d.campaign, from: d.campaign.startDate, communes: d.communes, hamlets: d.hamlets, backlogs: d.backlogs,
+    bases: d.bases, teams: d.teams, vehicles: d.vehicles, shiftTemplates: d.shiftTemplates, exceptions: d.exceptions,
+    travel: d.travel, pinned: [], previous: [],
+  };
+}
+
+interface Task {
+  name: string;
+  instance: PlanningInstance;
+  timeLimitSeconds: number;
+}
+
+/** Runs tasks on a pool of planner workers; results come back in task order. */
+async function runPool(tasks: readonly Task[], size: number, onDone: (r: BenchInstance) => void): Promise<BenchInstance[]> {
+  const results: BenchInstance[] = new Array<BenchInstance>(tasks.length);
+  let next = 0;
+  const workers: Worker[] = [];
+  const work = async (worker: Worker): Promise<void> => {
+    while (next < tasks.length) {
+      const k = next++;
+      const task = tasks[k]!;
+      const t0 = performance.now();
+      const report = await new Promise<PlanReport>((resolveReport, reject) => {
+        const onError = (err: Error): void => {
+          worker.off('message', onMessage);
+          reject(err);
+        };
+        const onMessage = (m: FromWorker): void => {
+          if (m.type === 'progress') return;
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          if (m.type === 'done') resolveReport(m.report);
+          else reject(new Error(`${task.name}: ${m.message}`));
+        };
+        worker.on('message', onMessage);
+        worker.once('error', onError);
+        worker.postMessage({ type: 'start', instance: task.instance, options: { seed: 1, timeLimitSeconds: task.timeLimitSeconds } } satisfies ToWorker);
+      });
+      results[k] = {
+        name: task.name,
+        enrolled: report.enrolled.cccd + report.enrolled.eid,
+        backlog: report.backlog.cccd + report.backlog.eid,
+        upperBound: report.upperBound,
+        clearanceDate: report.clearanceDate,
+        deadlineMet: report.deadlineMet,
+        checkerValid: report.checker.valid,
+        seconds: Math.round((performance.now() - t0) / 10) / 100,
+      };
+      onDone(results[k]);
+    }
+  };
+  try {
+    for (let i = 0; i < Math.min(size, tasks.length); i++) workers.push(spawnPlannerWorker());
+    await Promise.all(workers.map(work));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+function line(r: BenchInstance): string {
+  return `${r.name.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s  enrolled ${thousands(r.enrolled).padStart(9)} / bound ${thousands(r.upperBound).padStart(9)}`
+    + ` (${percent(r.enrolled, r.upperBound).padStart(6)}) of ${thousands(r.backlog).padStart(9)}  checker ${r.checkerValid ? 'ok ' : 'BAD'}`
+    + `  clears ${r.clearanceDate ?? 'never'}`;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let flags: z.infer<typeof flagsSchema>;
+  try {
+    if (argv.includes('--help')) {
+      console.log(USAGE);
+      return 0;
+    }
+    flags = parseFlags(argv, flagsSchema);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`bench: ${err.message}\n${USAGE}`);
+    return 2;
+  }
+  let peakRss = process.memoryUsage().rss;
+  const poll = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+  const t0 = performance.now();
+  try {
+    const demo = demoDataset.parse(JSON.parse(readFileSync(join(ROOT, 'resources/demo/thuong-xuan.json'), 'utf8')));
+    console.log(`(a) demo district, time limit ${flags['time-limit']} s`);
+    const [demoResult] = await runPool([{ name: 'thuong-xuan', instance: toInstance(demo), timeLimitSeconds: flags['time-limit'] }], 1, (r) => console.log(line(r)));
+
+    const rows = parseCentroidsCsv(readFileSync(join(ROOT, 'resources/geo/thanh-hoa-communes-centroids.csv'), 'utf8'));
+    const districts = generateThanhHoa(rows);
+    const hamlets = districts.reduce((s, d) => s + d.hamlets.length, 0);
+    const teams = districts.reduce((s, d) => s + d.teams.length, 0);
+    console.log(`(b) province: ${districts.length} districts, ${thousands(hamlets)} hamlets, ${teams} teams; `
+      + `${flags.workers} workers, ${flags['district-time-limit']} s per district`);
+    const p0 = performance.now();
+    const tasks = districts.map((d) => ({
+      name: d.areas.find((a) => a.level === 'district')?.name ?? d.meta.label, instance: toInstance(d), timeLimitSeconds: flags['district-time-limit'],
+    }));
+    const results = await runPool(tasks, flags.workers, (r) => console.log(line(r)));
+    const provinceSeconds = Math.round(performance.now() - p0) / 1000;
+    const sum = (f: (r: BenchInstance) => number): number => results.reduce((s, r) => s + f(r), 0);
+    const province: BenchInstance = {
+      name: `province (${districts.length} districts)`,
+      enrolled: sum((r) => r.enrolled), backlog: sum((r) => r.backlog), upperBound: sum((r) => r.upperBound),
+      clearanceDate: results.some((r) => r.clearanceDate === null) ? null : results.map((r) => r.clearanceDate!).sort().at(-1)!,
+      deadlineMet: results.every((r) => r.deadlineMet), checkerValid: results.every((r) => r.checkerValid), seconds: provinceSeconds,
+    };
+    clearInterval(poll);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+    const peakRssMb = Math.round(peakRss / 1048576);
+    const seconds = Math.round(performance.now() - t0) / 1000;
+    console.log(line(province));
+    console.log(`peak RSS ${peakRssMb} MB; total ${seconds.toFixed(1)} s`);
+    const instances = [demoResult!, ...results, province];
+    if (flags.json) {
+      const file = resolve(flags.json);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify({ instances, peakRssMb, seconds }, null, 2)}\n`);
+    }
+    return instances.every((r) => r.checkerValid) ? 0 : 1;
+  } finally {
+    clearInterval(poll);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

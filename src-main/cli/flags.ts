@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+
+export class UsageError extends Error {}
+
+/**
+ * argv (`--name value`, `--name=value`, or a bare `--name` for booleans) -> an object
+ * validated by `schema`; every message names the flag it is about.
+ */
+export function parseFlags<S extends z.ZodType>(argv: readonly string[], schema: S, booleans: ReadonlySet<string> = new Set()): z.infer<S> {
+  const raw: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}" (flags start with --)`);
+    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    if (key in raw) throw new UsageError(`--${key} is given twice`);
+    if (booleans.has(key)) {
+      if (inline !== undefined) throw new UsageError(`--${key} takes no value`);
+      raw[key] = true;
+      continue;
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${key} needs a value`);
+    raw[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new UsageError(
+      parsed.error.issues
+        .map((issue) =>
+          issue.code === 'unrecognized_keys'
+            ? `unknown flag ${issue.keys.map((k) => `--${k}`).join(', ')}`
+            : issue.path.length ? `--${issue.path.join('.')}: ${issue.message}` : issue.message)
+        .join('; '),
+    );
+  }
+  return parsed.data;
+}
+
+export const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
+export const percent = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');

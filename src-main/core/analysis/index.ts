@@ -1,0 +1,4 @@
+export * from './burndown';
+export * from './clearance';
+export * from './pools';
+export * from './shortfall';

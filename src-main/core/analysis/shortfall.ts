@@ -1,0 +1,95 @@
+import {
+  baseKey, hamletKey, REASON_CODES, SERVICES,
+  type Hamlet, type PlanningInstance, type ReasonCode, type Route, type Shortfall, type Team,
+} from '../model';
+import { buildTravelMatrix, travelBetween, type TravelMatrix } from '../travel';
+import { applyRoutes, bestVenueReach, openingPools, stragglers, type HamletLeft } from './pools';
+
+/** Teams whose base has vehicles able to take the whole team down this hamlet's road. */
+export function teamsThatCanReach(instance: PlanningInstance, hamlet: Hamlet): Team[] {
+  return instance.teams.filter((team) => {
+    const seats = instance.vehicles
+      .filter((v) => v.baseId === team.baseId && v.roadClasses.includes(hamlet.roadClass) && (!hamlet.motorbikeOnly || v.kind === 'motorbike'))
+      .reduce((sum, v) => sum + v.seats, 0);
+    return seats >= team.size;
+  });
+}
+
+/** Months (1-12) of the days from `from` to `to`. */
+function monthsBetween(from: string, to: string): Set<number> {
+  const months = new Set<number>();
+  let y = Number(from.slice(0, 4));
+  let m = Number(from.slice(5, 7));
+  const endY = Number(to.slice(0, 4));
+  const endM = Number(to.slice(5, 7));
+  while (y < endY || (y === endY && m <= endM)) {
+    months.add(m);
+    if (++m > 12) { m = 1; y++; }
+  }
+  return months;
+}
+
+/** Can the team get there, work and be back within one of the shifts it may work? */
+function withinShift(instance: PlanningInstance, matrix: TravelMatrix, hamlet: Hamlet, team: Team): boolean {
+  let there: number;
+  try {
+    there = travelBetween(matrix, baseKey(team.baseId), hamletKey(hamlet.id)).minutes
+      + travelBetween(matrix, hamletKey(hamlet.id), baseKey(team.baseId)).minutes;
+  } catch {
+    return false;
+  }
+  return instance.shiftTemplates.some((t) => team.allowedShiftKinds.includes(t.kind) && there + team.setupMinutes < t.endMin - t.startMin);
+}
+
+/**
+ * Hamlets still short at the deadline after `routes`, with why, read from the data:
+ * no vehicle for the road, the road cut in the months left, too far for any shift, no
+ * kit team for CCCD, homebound needing home visits, turnout too low to meet the last
+ * people, or simply not enough shifts for what is still reachable.
+ */
+export function shortfall(instance: PlanningInstance, routes: readonly Route[]): Shortfall[] {
+  const deadline = instance.campaign.deadline;
+  const pools = openingPools(instance);
+  applyRoutes(pools, routes, deadline);
+  const matrix = buildTravelMatrix(
+    [
+      ...instance.bases.map((b) => ({ key: baseKey(b.id), lat: b.lat, lon: b.lon, road: 'paved' as const })),
+      ...instance.hamlets.map((h) => ({ key: hamletKey(h.id), lat: h.lat, lon: h.lon, road: h.roadClass })),
+    ],
+    instance.travel,
+  );
+  const months = monthsBetween(instance.from, deadline);
+  const out: Shortfall[] = [];
+  for (const hamlet of instance.hamlets) {
+    const left = pools.get(hamlet.id);
+    if (!left) continue;
+    const missing = { cccd: left.venue.cccd + left.home.cccd, eid: left.venue.eid + left.home.eid };
+    if (missing.cccd + missing.eid === 0) continue;
+    out.push({ hamletId: hamlet.id, communeId: hamlet.communeId, missing, reasons: reasonsFor(instance, matrix, months, hamlet, left) });
+  }
+  return out;
+}
+
+function reasonsFor(instance: PlanningInstance, matrix: TravelMatrix, months: Set<number>, hamlet: Hamlet, left: HamletLeft): ReasonCode[] {
+  const reasons = new Set<ReasonCode>();
+  const able = teamsThatCanReach(instance, hamlet);
+  const inReach = able.filter((t) => withinShift(instance, matrix, hamlet, t));
+  const cutAll = [...months].every((m) => hamlet.cutMonths.includes(m));
+  const reach = bestVenueReach(instance, hamlet.id);
+  if (able.length === 0) reasons.add('no_vehicle_for_road');
+  else if (inReach.length === 0) reasons.add('too_far_for_shift');
+  if ([...months].some((m) => hamlet.cutMonths.includes(m))) reasons.add('road_cut_in_season');
+  const kit = (t: Team): boolean => t.kits >= 1 && t.services.includes('cccd') && t.throughputPerHour.cccd > 0;
+  if (left.venue.cccd + left.home.cccd > 0 && !inReach.some(kit)) reasons.add('no_kit_team');
+  if (left.home.cccd + left.home.eid > 0) reasons.add('homebound_needs_home_visits');
+  const stuck = (s: 'cccd' | 'eid'): boolean => left.venue[s] > 0 && (reach === 0 || stragglers(left.venue[s], reach));
+  if (SERVICES.some(stuck)) reasons.add('reach_too_low');
+  // What a team that can get there in a shift could still have done: capacity ran out.
+  const can = (t: Team, s: 'cccd' | 'eid'): boolean => t.services.includes(s) && (s === 'eid' ? t.throughputPerHour.eid > 0 : kit(t));
+  const stillReachable = !cutAll && SERVICES.some((s) =>
+    (left.venue[s] > 0 && !stuck(s) && inReach.some((t) => can(t, s)))
+    || (left.home[s] > 0 && inReach.some((t) => t.homeThroughputPerHour > 0 && (s === 'eid' || kit(t)))));
+  if (stillReachable) reasons.add('not_enough_shifts');
+  if (reasons.size === 0) reasons.add('not_enough_shifts');
+  return REASON_CODES.filter((r) => reasons.has(r));
+}

@@ -1,0 +1,36 @@
+import { buildBoundModel } from './bound-model';
+import { loadHighs } from './highs';
+import type { Prepared } from './prepare';
+
+export interface UpperBound {
+  /** No checker-valid plan enrols more people (both services) by the deadline. */
+  people: number;
+  /** 'lp' when HiGHS proved the optimum, else the trivial backlog bound. */
+  source: 'lp' | 'backlog';
+  seconds: number;
+}
+
+/**
+ * The LP relaxation of bound-model.ts solved by HiGHS. The optimum is rounded up with a
+ * margin for the solver's tolerances; if HiGHS fails, the backlog itself (after the pinned
+ * routes) is the bound.
+ */
+export async function upperBound(
+  P: Prepared, nonHomebound: Int32Array, homebound: Int32Array, now: () => number,
+): Promise<UpperBound> {
+  const t0 = now();
+  const model = buildBoundModel(P, nonHomebound, homebound);
+  let left = 0;
+  for (let i = 0; i < nonHomebound.length; i++) left += nonHomebound[i]! + homebound[i]!;
+  const trivial = model.pinnedPeople + left;
+  try {
+    const highs = await loadHighs();
+    const result = highs.solve(model.lp, { output_flag: false, simplex_strategy: 4, time_limit: 300 });
+    if (result.Status !== 'Optimal') return { people: trivial, source: 'backlog', seconds: (now() - t0) / 1000 };
+    const lpValue = Math.max(0, result.ObjectiveValue);
+    const people = Math.min(trivial, model.pinnedPeople + Math.ceil(lpValue * (1 + 1e-7) + 1e-6));
+    return { people, source: 'lp', seconds: (now() - t0) / 1000 };
+  } catch {
+    return { people: trivial, source: 'backlog', seconds: (now() - t0) / 1000 };
+  }
+}

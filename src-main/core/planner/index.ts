@@ -1,0 +1,3 @@
+export { plan, type PlanHooks, type PlanProgress, type PlanResult } from './plan';
+export { checkPlan, describeRoute, type CheckResult } from './check';
+export { configureHighs, type HighsSetup } from './highs';
