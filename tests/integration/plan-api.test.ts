@@ -86,8 +86,9 @@ describe('planning from the app', () => {
   it('a hand edit that breaks the plan is flagged and not saved; a valid one is saved', async () => {
     const draft = valueOf<PlanSummary[]>(await app.rpc('plans.list')).find((p) => p.status === 'draft')!;
     const plan = valueOf<PlanDetail>(await app.rpc('plans.get', { planId: draft.id }));
-    const route = plan.routes.find((r) => !r.pinned)!;
-    const other = plan.routes.find((r) => r.teamId !== route.teamId && r.date === route.date && r.templateId === route.templateId);
+    const free = plan.routes.filter((r) => !r.pinned);
+    const route = free.find((r) => free.some((o) => o.teamId !== r.teamId && o.date === r.date && o.templateId === r.templateId))!;
+    const other = free.find((o) => o.teamId !== route.teamId && o.date === route.date && o.templateId === route.templateId);
     // Give the route to a team that already works that very shift: one place at a time breaks.
     const clash = valueOf<{ valid: boolean; saved: boolean; violations: Array<{ message: string }> }>(
       await app.rpc('plans.editRoute', { planId: draft.id, routeId: route.id, date: route.date, templateId: route.templateId, teamId: other!.teamId, save: true }),
