@@ -10,6 +10,7 @@
  * Exits 2 on a bad flag (the message names it), 1 when the plan, commune or team is not found.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { parseFlags } from './flags';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isoDate } from '../core/model';
@@ -46,38 +47,8 @@ const flagsSchema = z
   });
 export type RosterFlags = z.infer<typeof flagsSchema>;
 
-export class UsageError extends Error {}
-
 /** argv -> validated flags; every message names the flag it is about. */
-export function parseRosterFlags(argv: string[]): RosterFlags {
-  const raw: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}" (flags start with --)`);
-    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    if (key in raw) throw new UsageError(`--${key} is given twice`);
-    if (BOOLEAN_FLAGS.has(key)) {
-      if (inline !== undefined) throw new UsageError(`--${key} takes no value`);
-      raw[key] = true;
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${key} needs a value`);
-    raw[key] = value;
-  }
-  const parsed = flagsSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new UsageError(
-      parsed.error.issues
-        .map((issue) =>
-          issue.code === 'unrecognized_keys'
-            ? `unknown flag ${issue.keys.map((k) => `--${k}`).join(', ')}`
-            : issue.path.length ? `--${issue.path.join('.')}: ${issue.message}` : issue.message)
-        .join('; '),
-    );
-  }
-  return parsed.data;
-}
+export const parseRosterFlags = (argv: string[]): RosterFlags => parseFlags(argv, flagsSchema, BOOLEAN_FLAGS);
 
 export class NotFoundError extends Error {}
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createContext } from '../api/app-context';
 import { handlers } from '../api/handlers';
 import { startWebServer } from './server';
+import { parseFlags } from '../cli/flags';
 import { startPlanning } from '../workers/run-planner';
 
 const flags = z.object({
@@ -11,23 +12,8 @@ const flags = z.object({
   'data-dir': z.string().min(1).default('./data'),
 }).strict();
 
-function parseFlags(argv: string[]): z.infer<typeof flags> {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"`);
-    const [key, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${key} needs a value`);
-    raw[key] = value;
-  }
-  const parsed = flags.safeParse(raw);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.') || '?'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
-
 async function main(): Promise<void> {
-  const opts = parseFlags(process.argv.slice(2));
+  const opts = parseFlags(process.argv.slice(2), flags);
   const dataDir = resolve(opts['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const running = await startWebServer({
