@@ -15,6 +15,20 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** Calls the contract from inside the page, with the page's own token. */
+export async function rpc<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
+  return page.evaluate(
+    async ([m, p]) => {
+      const token = sessionStorage.getItem('luudong.token') ?? '';
+      const res = await fetch('/rpc', { method: 'POST', headers: { 'x-luudong-token': token }, body: JSON.stringify({ method: m, params: p }) });
+      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(body.error?.message);
+      return body.value;
+    },
+    [method, params] as const,
+  ) as Promise<T>;
+}
+
 export const test = base.extend<{ app: Page }>({
   app: async ({ page }, use) => {
     await page.goto(sessionUrl());

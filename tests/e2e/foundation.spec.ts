@@ -1,4 +1,4 @@
-import { expect, sessionUrl, shot, test } from './fixtures';
+import { expect, rpc, sessionUrl, shot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,11 +16,7 @@ test('first start shows the demo district with its real totals', async ({ app })
 test('the offline map draws 16 commune outlines, every hamlet and the bases', async ({ app }) => {
   const map = app.getByTestId('district-map');
   await expect(map.locator('path.commune-outline')).toHaveCount(16);
-  const hamlets = await app.evaluate(async () => {
-    const token = sessionStorage.getItem('luudong.token') ?? '';
-    const res = await fetch('/rpc', { method: 'POST', headers: { 'x-luudong-token': token }, body: JSON.stringify({ method: 'hamlets.list', params: {} }) });
-    return ((await res.json()) as { value: unknown[] }).value.length;
-  });
+  const hamlets = (await rpc<unknown[]>(app, 'hamlets.list')).length;
   expect(hamlets).toBeGreaterThan(120);
   await expect(map.locator('path.hamlet-marker')).toHaveCount(hamlets);
   await expect(map.locator('img.hq-marker')).toHaveCount(1);

@@ -1,21 +1,7 @@
 import type { Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import { expect, rpc, shot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
-
-/** Calls the contract from inside the page, with the page's own token. */
-async function rpc<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
-  return page.evaluate(
-    async ([m, p]) => {
-      const token = sessionStorage.getItem('luudong.token') ?? '';
-      const res = await fetch('/rpc', { method: 'POST', headers: { 'x-luudong-token': token }, body: JSON.stringify({ method: m, params: p }) });
-      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.value;
-    },
-    [method, params] as const,
-  ) as Promise<T>;
-}
 
 async function openPlanScreen(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Kế hoạch', exact: true }).click();

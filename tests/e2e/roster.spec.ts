@@ -1,22 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import { expect, rpc, shot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
-
-/** Calls the contract from inside the page, with the page's own token. */
-async function rpc<T>(page: Page, method: string, params: unknown = {}): Promise<T> {
-  return page.evaluate(
-    async ([m, p]) => {
-      const token = sessionStorage.getItem('luudong.token') ?? '';
-      const res = await fetch('/rpc', { method: 'POST', headers: { 'x-luudong-token': token }, body: JSON.stringify({ method: m, params: p }) });
-      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(body.error?.message);
-      return body.value;
-    },
-    [method, params] as const,
-  ) as Promise<T>;
-}
 
 /** This spec makes its own plan (the planner, from Monday 28/11/2022), whatever ran before it. */
 async function makePlan(page: Page): Promise<number> {
