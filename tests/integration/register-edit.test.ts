@@ -195,6 +195,21 @@ describe('undo and the audit log', () => {
     expect(actions.slice(0, 4)).toEqual(['undo', 'undo', 'import', 'edit']);
   });
 
+  it('undo refuses to overwrite what something else changed since, and changes nothing', async () => {
+    expect(await save('hamlets', '1', { remainingEid: 150 })).toMatchObject({ saved: true });
+    app.ctx.db.prepare('UPDATE backlogs SET remaining_eid = 140 WHERE hamlet_id = 1').run();
+    const before = snapshot(app.ctx);
+    const { entry } = valueOf<{ entry: JournalEntryDto }>(await app.rpc('undo.peek'));
+    expect(await app.rpc('undo.last', { id: entry.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { key: 'undoConflict' } } });
+    expect(snapshot(app.ctx)).toEqual(before);
+  });
+
+  it('a journal entry without a fingerprint (made before schema v3) is not offered for undo', async () => {
+    expect(await save('hamlets', '1', { remainingEid: 150 })).toMatchObject({ saved: true });
+    app.ctx.db.prepare("UPDATE undo_journal SET after_hash = ''").run();
+    expect(valueOf<{ entry: unknown }>(await app.rpc('undo.peek')).entry).toBeNull();
+  });
+
   it('a data reset voids the undo of earlier changes', async () => {
     expect(await save('hamlets', '1', { remainingEid: 100 })).toMatchObject({ saved: true });
     expect(valueOf<{ entry: unknown }>(await app.rpc('undo.peek')).entry).not.toBeNull();

@@ -95,7 +95,7 @@ const badFiles: Array<[string, ListName, string, Array<[number, string, string]>
   ['old-format.xls', 'hamlets', 'oldXls', null],
   ['windows-1258.csv', 'hamlets', 'notUtf8', null],
   ['duplicate-codes.xlsx', 'hamlets', '', [[3, 'Mã thôn', 'duplicateInFile'], [4, 'Mã thôn', 'alreadyUsed']]],
-  ['text-in-numbers.csv', 'hamlets', '', [[2, 'Dân số', 'notNumber'], [3, 'Vĩ độ', 'notNumber'], [3, 'ĐDĐT còn phải làm', 'notNumber']]],
+  ['text-in-numbers.csv', 'hamlets', '', [[2, 'Dân số', 'notNumber'], [3, 'ĐDĐT còn phải làm', 'notNumber'], [3, 'Vĩ độ', 'notNumber']]],
   ['absurd-hamlets.xlsx', 'hamlets', '', [
     [2, 'ĐDĐT còn phải làm', 'backlogOverPopulation'], [3, 'Dân số', 'tooSmall'], [4, 'CCCD cần đến nhà', 'homeboundOverRemaining'],
     [5, 'Tỷ lệ gặp buổi tối', 'tooBig'],

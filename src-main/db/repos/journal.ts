@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { userInfo } from 'node:os';
+import { createHash } from 'node:crypto';
 import type { Problem } from '../../core/register';
 import type { Db } from '../open';
 import { audit } from './audit';
@@ -51,14 +51,6 @@ export function capture(db: Db, spots: Spot[]): Captured[] {
   });
 }
 
-const osUser = (): string => {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
-  }
-};
-
 /**
  * Audits a change and journals what it overwrote, in the caller's transaction. The journal
  * entry is tied to its audit row: a data reset empties the audit log, and so voids old undos.
@@ -68,16 +60,26 @@ export function journal(
   change: { action: string; list: string; entityId: string | null; summary: Problem; details: unknown; before: Captured[] },
 ): void {
   audit(db, change.action, change.list, change.entityId, { summary: change.summary, ...(change.details as object) });
-  const row = db.prepare('SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; at: string };
+  // The audit row just written gives the time and the OS user name (one source for both).
+  const row = db.prepare('SELECT id, at, user_name FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; at: string; user_name: string };
   db.prepare(
-    'INSERT INTO undo_journal (at, user_name, action, list, summary, audit_id, audit_at, rows_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(row.at, osUser(), change.action, change.list, JSON.stringify(change.summary), row.id, row.at, JSON.stringify(change.before));
+    `INSERT INTO undo_journal (at, user_name, action, list, summary, audit_id, audit_at, rows_before, after_hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(row.at, row.user_name, change.action, change.list, JSON.stringify(change.summary), row.id, row.at, JSON.stringify(change.before),
+    stateHash(db, change.before));
   db.prepare('DELETE FROM undo_journal WHERE id NOT IN (SELECT id FROM undo_journal ORDER BY id DESC LIMIT ?)').run(KEEP_ENTRIES);
 }
 
 interface JournalRow {
   id: number; at: string; user_name: string; action: string; list: string; summary: string; audit_id: number; audit_at: string;
-  rows_before: string;
+  rows_before: string; after_hash: string;
+}
+
+/** A fingerprint of the rows a change left behind, to notice when something changed them since. */
+function stateHash(db: Db, spots: Spot[]): string {
+  const hash = createHash('sha256');
+  for (const c of capture(db, spots.map(({ table, where }) => ({ table, where })))) hash.update(JSON.stringify(c.rows));
+  return hash.digest('hex');
 }
 
 /** The newest change that can still be undone; stale entries (after a data reset) are dropped. */
@@ -85,7 +87,8 @@ function latest(db: Db): JournalRow | null {
   const row = db.prepare('SELECT * FROM undo_journal ORDER BY id DESC LIMIT 1').get() as JournalRow | undefined;
   if (!row) return null;
   const audited = db.prepare('SELECT at FROM audit_log WHERE id = ?').get(row.audit_id) as { at: string } | undefined;
-  if (audited?.at === row.audit_at) return row;
+  // No fingerprint: journaled before schema v3, so there is no way to tell it is still safe to undo.
+  if (audited?.at === row.audit_at && row.after_hash !== '') return row;
   db.prepare('DELETE FROM undo_journal').run();
   return null;
 }
@@ -134,6 +137,8 @@ export function undoLatest(db: Db, expectedId: number): JournalEntry {
     if (!row || row.id !== expectedId) throw new UndoConflict('the change to undo is no longer the latest one');
     const entry = peekUndo(db)!;
     const captured = JSON.parse(row.rows_before) as Captured[];
+    // Rows changed since by something that is not journaled (planning results, another tool): undo would overwrite it.
+    if (stateHash(db, captured) !== row.after_hash) throw new UndoConflict('the data has changed since this change');
     const sql = statementCache(db);
     try {
       // Rows that were not there before go, children first ...
