@@ -14,10 +14,11 @@ export function App() {
   const [dataVersion, setDataVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // The database holds the user's language, so desktop and web agree.
+  // The database holds the user's language, so desktop and web agree; it is read once at start.
+  const savedLanguage = info.data?.language;
   useEffect(() => {
-    if (info.data && info.data.language !== i18n.language) rememberLanguage(info.data.language);
-  }, [info.data, i18n.language]);
+    if (savedLanguage) rememberLanguage(savedLanguage);
+  }, [savedLanguage]);
 
   const switchLanguage = (lang: 'vi' | 'en'): void => {
     rememberLanguage(lang);
@@ -41,7 +42,7 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         <nav className="tabs" aria-label="main">
-          {SCREENS.map((s) => (
+          {SCREENS.filter((s) => s.group === 'main').map((s) => (
             <button
               key={s.route}
               className={s === screen ? 'tab active' : 'tab'}
@@ -67,6 +68,19 @@ export function App() {
           <button className="secondary" onClick={() => void resetDemo()}>{t('app.resetDemo')}</button>
         </div>
       </header>
+      <nav className="datanav" aria-label={t('nav.data')}>
+        <span className="datanav-title">{t('nav.data')}:</span>
+        {SCREENS.filter((s) => s.group === 'data').map((s) => (
+          <button
+            key={s.route}
+            className={s === screen ? 'tab active' : 'tab'}
+            onClick={() => go(s.route)}
+            aria-current={s === screen ? 'page' : undefined}
+          >
+            {t(s.labelKey)}
+          </button>
+        ))}
+      </nav>
       {info.error && <ErrorNote error={info.error} />}
       {notice && (
         <div className="notice" role="status" onClick={() => setNotice(null)}>

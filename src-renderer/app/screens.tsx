@@ -9,13 +9,15 @@ import { RosterPage } from '../features/roster/RosterPage';
 export interface Screen {
   route: string;
   labelKey: string;
+  /** Main screens sit in the top bar; data screens in the row under it. */
+  group: 'main' | 'data';
   render: () => ReactNode;
 }
 
 export const SCREENS: Screen[] = [
-  { route: 'home', labelKey: 'nav.home', render: () => <HomePage /> },
-  { route: 'plan', labelKey: 'plan.nav', render: () => <PlanPage /> },
-  { route: 'roster', labelKey: 'roster.nav', render: () => <RosterPage /> },
-  ...DATA_PAGES.map((name) => ({ route: name, labelKey: `nav.${name}`, render: () => <DataPage page={name} /> })),
-  { route: 'audit', labelKey: 'register.nav.audit', render: () => <AuditPage /> },
+  { route: 'home', labelKey: 'nav.home', group: 'main', render: () => <HomePage /> },
+  { route: 'plan', labelKey: 'plan.nav', group: 'main', render: () => <PlanPage /> },
+  { route: 'roster', labelKey: 'roster.nav', group: 'main', render: () => <RosterPage /> },
+  ...DATA_PAGES.map((name): Screen => ({ route: name, labelKey: `nav.${name}`, group: 'data', render: () => <DataPage page={name} /> })),
+  { route: 'audit', labelKey: 'register.nav.audit', group: 'data', render: () => <AuditPage /> },
 ];

@@ -20,6 +20,10 @@ const baseIcon = (className: string): L.Icon =>
 const HQ_ICON = baseIcon('base-marker hq-marker');
 const POST_ICON = baseIcon('base-marker post-marker');
 
+// Leaflet applies a path's className only when the path is created: it must be a layer
+// option (GeoJSON passes its options to each polygon), not a style. react-leaflet's types omit it.
+const OUTLINE_OPTIONS: object = { className: 'commune-outline' };
+
 export const ROAD_COLOURS = { paved: '#2e7d32', dirt: '#ef6c00', forest: '#c62828' } as const;
 
 const backlogOf = (h: HamletRow): number => (h.backlog ? h.backlog.remaining.eid + h.backlog.remaining.cccd : 0);
@@ -46,7 +50,8 @@ export function DistrictMap() {
             <GeoJSON
               key={o.communeId}
               data={o.geometry as GeoJsonObject}
-              style={{ color: '#455a64', weight: 1.2, fillColor: '#eceff1', fillOpacity: 0.55, className: 'commune-outline' }}
+              {...OUTLINE_OPTIONS}
+              style={{ color: '#455a64', weight: 1.2, fillColor: '#eceff1', fillOpacity: 0.55 }}
             >
               <Tooltip sticky>{communeName.get(o.communeId)}</Tooltip>
             </GeoJSON>
@@ -56,9 +61,9 @@ export function DistrictMap() {
               key={h.id}
               center={[h.lat, h.lon]}
               radius={4 + 14 * Math.sqrt(backlogOf(h) / maxBacklog)}
+              className="hamlet-marker"
               pathOptions={{
                 color: ROAD_COLOURS[h.roadClass], fillColor: ROAD_COLOURS[h.roadClass], fillOpacity: 0.6, weight: h.motorbikeOnly ? 3 : 1,
-                className: 'hamlet-marker',
               }}
               eventHandlers={{ click: () => setSelected(h) }}
             >
@@ -79,7 +84,7 @@ export function DistrictMap() {
             </span>
           ))}
           <span className="legend-note">{t('map.legendSize')}</span>
-          <span className="legend-item"><img src={markerIcon} alt="" className="hq-marker" /> {t('map.hq')}</span>
+          <span className="legend-item"><img src={markerIcon} alt="" className="legend-hq" /> {t('map.hq')}</span>
           <span className="legend-item"><img src={markerIcon} alt="" /> {t('map.post')}</span>
         </div>
       </div>

@@ -73,7 +73,9 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
             <Polyline
               key={r.id}
               positions={path}
-              pathOptions={{ color: TEAM_COLOURS[r.teamId % TEAM_COLOURS.length], weight: 3, opacity: 0.85, className: 'route-line', renderer: svgRenderer }}
+              className="route-line"
+              renderer={svgRenderer}
+              pathOptions={{ color: TEAM_COLOURS[r.teamId % TEAM_COLOURS.length], weight: 3, opacity: 0.85 }}
             >
               <Tooltip sticky>{`${refs.team.get(r.teamId)?.name ?? ''}: ${stops.map((h) => h.name).join(' → ')}`}</Tooltip>
             </Polyline>
