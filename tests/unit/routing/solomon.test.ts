@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from '../../../src-main/core/planner/routing/check';
 import { solveVrptw } from '../../../src-main/core/planner/routing/search';
 import { parseSolomon, SolomonParseError, solomonProblem } from '../../../src-main/core/planner/routing/solomon';
 
-const instances = fileURLToPath(new URL('../../../../shared/benchmarks/vrptw/solomon/', import.meta.url));
+const instances = fileURLToPath(new URL('../../fixtures/vrptw/solomon/', import.meta.url));
 const c101 = `${instances}C101.txt`;
 
 const sample = [
@@ -50,8 +50,7 @@ describe('Solomon format', () => {
     expect(() => parseSolomon('X\nVEHICLE\nCUSTOMER\n', 'nofleet.txt')).toThrow(/^nofleet\.txt:3: no "VEHICLE/);
   });
 
-  // The benchmark files live outside the repository (/work/shared); without them there is nothing to solve.
-  it.skipIf(!existsSync(c101))('solves C101 to within 1% of its optimum (10 vehicles, 828.94)', () => {
+  it('solves C101 to within 1% of its optimum (10 vehicles, 828.94)', () => {
     const problem = solomonProblem(parseSolomon(readFileSync(c101, 'utf8'), c101));
     const solution = solveVrptw(problem, { seed: 1, timeLimitMs: 1000 });
     const check = checkSolution(
