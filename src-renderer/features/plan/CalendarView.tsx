@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanDetail, StoredRouteDto } from '../../../src-main/api/contract';
 import { formatDate, formatMinutes } from '../../lib/format';
 import type { PlanRefs } from './refs';
+import { useRowWindow, WINDOW_ROW_HEIGHT } from './useRowWindow';
 import { weeksBetween } from './weeks';
 
 type Mode = 'team' | 'commune';
@@ -42,6 +43,9 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
     ? refs.teams.filter((tm) => !teamId || tm.id === teamId).map((tm) => ({ id: tm.id, label: tm.name }))
     : refs.map.communes.filter((c) => !communeId || c.id === communeId).map((c) => ({ id: c.id, label: c.name }));
 
+  const win = useRowWindow(rows.length);
+  const rowStyle = win.windowed ? { height: WINDOW_ROW_HEIGHT } : undefined;
+
   return (
     <section className="card" data-testid="calendar">
       <div className="toolbar">
@@ -63,8 +67,8 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
           {refs.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
         </select>
       </div>
-      <div className="calendar-wrap">
-        <table className="calendar">
+      <div className="calendar-wrap" onScroll={win.onScroll}>
+        <table className={win.windowed ? 'calendar windowed' : 'calendar'}>
           <thead>
             <tr>
               <th>{mode === 'team' ? t('plan.calendar.team') : t('plan.calendar.commune')}</th>
@@ -74,18 +78,22 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
+            {win.padTop > 0 && <tr style={{ height: win.padTop }} aria-hidden />}
+            {rows.slice(win.start, win.end).map((row) => (
+              <tr key={row.id} style={rowStyle}>
                 <th scope="row">{row.label}</th>
                 {week.map((d) => (
                   <td key={d}>
-                    {(routesByKey.get(`${row.id}|${d}`) ?? []).map((r) => (
-                      <RouteChip key={r.id} route={r} refs={refs} selected={r.id === selectedId} onClick={() => onSelect(r)} />
-                    ))}
+                    <div className="cell">
+                      {(routesByKey.get(`${row.id}|${d}`) ?? []).map((r) => (
+                        <RouteChip key={r.id} route={r} refs={refs} selected={r.id === selectedId} onClick={() => onSelect(r)} />
+                      ))}
+                    </div>
                   </td>
                 ))}
               </tr>
             ))}
+            {win.padBottom > 0 && <tr style={{ height: win.padBottom }} aria-hidden />}
           </tbody>
         </table>
       </div>
