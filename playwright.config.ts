@@ -26,5 +26,7 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
+    // Every RPC result is checked against the contract during E2E.
+    env: { LUUDONG_CHECK_RESULTS: '1' },
   },
 });

@@ -13,5 +13,8 @@ export function createContext(
   planner: PlannerRunner,
 ): HandlerContext {
   const dbPath = join(dataDir, DB_FILE_NAME);
-  return { db: openDatabase(dbPath), mode, dbPath, version: APP_VERSION, emit, planner, runs: new Map() };
+  return {
+    db: openDatabase(dbPath), mode, dbPath, version: APP_VERSION, emit, planner, runs: new Map(),
+    checkResults: process.env.LUUDONG_CHECK_RESULTS === '1',
+  };
 }

@@ -23,6 +23,8 @@ export interface HandlerContext {
   /** Sends a progress event to the window that made the call. */
   emit: (event: { topic: string; payload: unknown }) => void;
   planner: PlannerRunner;
+  /** Validate every handler's result against the contract (tests, E2E: LUUDONG_CHECK_RESULTS=1). */
+  checkResults: boolean;
   /** Planning runs of this session, by run id. */
   runs: Map<string, RunRecord>;
 }

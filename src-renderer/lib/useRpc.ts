@@ -9,14 +9,21 @@ export interface Loaded<T> {
   reload: () => void;
 }
 
-/** Loads a contract method's result; reloads when `params` (compared as JSON) changes. */
-export function useRpc<M extends MethodName>(method: M, params?: Params<M>): Loaded<Result<M>> {
+/**
+ * Loads a contract method's result; reloads when `params` (compared as JSON) changes.
+ * `null` params mean "nothing to load yet" (no call is made).
+ */
+export function useRpc<M extends MethodName>(method: M, params?: Params<M> | null): Loaded<Result<M>> {
   const [state, setState] = useState<{ data: Result<M> | null; error: Error | null; loading: boolean }>({
     data: null, error: null, loading: true,
   });
   const [tick, setTick] = useState(0);
-  const key = JSON.stringify(params ?? {});
+  const key = params === null ? null : JSON.stringify(params ?? {});
   useEffect(() => {
+    if (key === null) {
+      setState({ data: null, error: null, loading: false });
+      return;
+    }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     (call as (m: M, p: unknown) => Promise<Result<M>>)(method, JSON.parse(key))

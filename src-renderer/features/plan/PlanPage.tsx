@@ -32,7 +32,7 @@ export function PlanPage() {
   useEffect(() => {
     if (selectedId === null && plans.data?.[0]) setSelectedId(plans.data[0].id);
   }, [plans.data, selectedId]);
-  const plan = useRpc('plans.get', { planId: selectedId ?? 0 });
+  const plan = useRpc('plans.get', selectedId === null ? null : { planId: selectedId });
   const detail = selectedId !== null && plan.data?.summary.id === selectedId ? plan.data : null;
   useEffect(() => {
     if (detail && route) setRoute(detail.routes.find((r) => r.id === route.id) ?? null);
@@ -52,7 +52,7 @@ export function PlanPage() {
     }
   };
 
-  const failure = overview.error ?? plans.error ?? refsError ?? (selectedId !== null ? plan.error : null) ?? error;
+  const failure = overview.error ?? plans.error ?? refsError ?? plan.error ?? error;
   return (
     <div className="plan-page">
       <div className="plan-side">
