@@ -11,6 +11,7 @@ import { sortRoutes, toRoute } from './output';
 import { prepare, type Prepared } from './prepare';
 import { project } from './project';
 import { makeRng } from './rng';
+import { repair, type RepairParams } from './repair';
 import { improve } from './search';
 import { PlanState, type Skeleton } from './state';
 
@@ -32,8 +33,14 @@ export interface PlanResult {
   report: PlanReport;
 }
 
-/** Share of the time limit the search may use; the bound, projection and checks follow. */
-const SEARCH_SHARE = 0.8;
+/** Share of the time limit the search may use; the repair, bound, projection and checks follow. */
+const SEARCH_SHARE = 0.75;
+/**
+ * The shortfall repair before and after the search (repair.ts): its end on the clock (only a slow
+ * machine reaches it) and its deterministic budget of whole-plan evaluations.
+ */
+const REPAIR_SHARE = 0.85;
+const REPAIR_EVALUATIONS_PER_SECOND = 60;
 /**
  * Below this time limit the planning guide (a second LP, about a second on a district) is
  * skipped and the construction is pure greedy. A limit, not a measured time, decides, so
@@ -50,7 +57,9 @@ const GUIDE_STRICTNESS = [0.2];
  * Instance -> plan and report: the LP upper bound; the planning guide (who does what
  * where over the whole horizon); the shift-by-shift construction, which always runs to
  * its end unless cancelled; large-neighbourhood search within a deterministic work budget
- * (the time limit and shouldStop() only cut it short); a projection past the deadline for
+ * (the time limit and shouldStop() only cut it short); a shortfall repair (new routes in
+ * free team-shifts, hamlet swaps between teams of a shift, idle time filled with one more
+ * stop), also within a deterministic budget; a projection past the deadline for
  * the clearance date; the independent checker. Same instance and seed give the same plan,
  * byte for byte; with the same clock readings, the same report too.
  */
@@ -99,12 +108,21 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   let { skeletons, evaluation } = best!;
   progress(evaluation);
 
-  const better = await improve(P, baseline, skeletons, evaluation, {
+  // The repair first (cheap, and it pays most per second: it may run past the search's
+  // share on a slow machine), then the search, then the repair again.
+  const repairParams = (share: number): RepairParams => ({
+    shouldStop: stopRequested, now, deadlineMs: t0 + timeLimit * 1000 * share,
+    maxEvaluations: Math.round(timeLimit * REPAIR_EVALUATIONS_PER_SECOND), previous,
+  });
+  const first = await repair(P, baseline, { skeletons, evaluation }, repairParams(REPAIR_SHARE));
+  progress(first.evaluation);
+  const better = await improve(P, baseline, first.skeletons, first.evaluation, {
     rng: makeRng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, timeLimitSeconds: timeLimit,
     shouldStop: stopRequested, onImprove: progress, previous,
   });
-  skeletons = better.skeletons;
-  evaluation = better.evaluation;
+  const repaired = await repair(P, baseline, better, repairParams(REPAIR_SHARE));
+  skeletons = repaired.skeletons;
+  evaluation = repaired.evaluation;
   progress(evaluation);
 
   const routes = materialize(P, baseline, skeletons, evaluation);
