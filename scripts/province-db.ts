@@ -17,12 +17,11 @@ import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { parseFlags, UsageError } from '../src-main/cli/flags';
 import { generateThanhHoa, parseCentroidsCsv, THANH_HOA_2024, type DemoDataset } from '../src-main/core/demo';
-import type { PlanReport, PlanningInstance, Route } from '../src-main/core/model';
+import type { PlanningInstance } from '../src-main/core/model';
 import { openMigrated, savePlan } from '../src-main/db';
 import { mergeDatasets, mergePlans, type DistrictPlan } from '../src-main/db/merge-datasets';
 import { seedDatabase } from '../src-main/db/seed';
-import type { FromWorker, ToWorker } from '../src-main/workers/protocol';
-import { spawnPlannerWorker } from '../src-main/workers/run-planner';
+import { planOnWorker, spawnPlannerWorker } from '../src-main/workers/run-planner';
 
 const USAGE = 'Usage: npx tsx scripts/province-db.ts --out <dir> [--time-limit s] [--workers n]';
 
@@ -42,24 +41,6 @@ function toInstance(d: DemoDataset): PlanningInstance {
   };
 }
 
-function planOn(worker: Worker, instance: PlanningInstance, timeLimitSeconds: number): Promise<DistrictPlan> {
-  return new Promise<{ routes: Route[]; report: PlanReport }>((resolvePlan, reject) => {
-    const onError = (err: Error): void => {
-      worker.off('message', onMessage);
-      reject(err);
-    };
-    const onMessage = (m: FromWorker): void => {
-      if (m.type === 'progress') return;
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      if (m.type === 'done') resolvePlan({ routes: m.routes, report: m.report });
-      else reject(new Error(m.message));
-    };
-    worker.on('message', onMessage);
-    worker.once('error', onError);
-    worker.postMessage({ type: 'start', instance, options: { seed: 1, timeLimitSeconds } } satisfies ToWorker);
-  });
-}
 
 /** Plans every district on a pool of workers; results in district order. */
 async function planAll(districts: readonly DemoDataset[], size: number, timeLimitSeconds: number): Promise<DistrictPlan[]> {
@@ -71,7 +52,7 @@ async function planAll(districts: readonly DemoDataset[], size: number, timeLimi
       const k = next++;
       const d = districts[k]!;
       const t0 = performance.now();
-      const result = await planOn(worker, toInstance(d), timeLimitSeconds);
+      const result: DistrictPlan = await planOnWorker(worker, toInstance(d), { seed: 1, timeLimitSeconds });
       results[k] = result;
       const name = d.areas.find((a) => a.level === 'district')?.name ?? d.meta.label;
       const r = result.report;

@@ -17,9 +17,8 @@ import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { demoDataset, generateThanhHoa, parseCentroidsCsv, type DemoDataset } from '../core/demo';
-import type { PlanReport, PlanningInstance } from '../core/model';
-import { spawnPlannerWorker } from '../workers/run-planner';
-import type { FromWorker, ToWorker } from '../workers/protocol';
+import type { PlanningInstance } from '../core/model';
+import { planOnWorker, spawnPlannerWorker } from '../workers/run-planner';
 import { parseFlags, percent, thousands, UsageError } from './flags';
 
 const USAGE = 'Usage: npm run bench -- [--json file] [--time-limit s] [--district-time-limit s] [--workers n]';
@@ -69,21 +68,8 @@ async function runPool(tasks: readonly Task[], size: number, onDone: (r: BenchIn
       const k = next++;
       const task = tasks[k]!;
       const t0 = performance.now();
-      const report = await new Promise<PlanReport>((resolveReport, reject) => {
-        const onError = (err: Error): void => {
-          worker.off('message', onMessage);
-          reject(err);
-        };
-        const onMessage = (m: FromWorker): void => {
-          if (m.type === 'progress') return;
-          worker.off('message', onMessage);
-          worker.off('error', onError);
-          if (m.type === 'done') resolveReport(m.report);
-          else reject(new Error(`${task.name}: ${m.message}`));
-        };
-        worker.on('message', onMessage);
-        worker.once('error', onError);
-        worker.postMessage({ type: 'start', instance: task.instance, options: { seed: 1, timeLimitSeconds: task.timeLimitSeconds } } satisfies ToWorker);
+      const { report } = await planOnWorker(worker, task.instance, { seed: 1, timeLimitSeconds: task.timeLimitSeconds }).catch((err: Error) => {
+        throw new Error(`${task.name}: ${err.message}`);
       });
       results[k] = {
         name: task.name,

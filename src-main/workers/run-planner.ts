@@ -68,3 +68,27 @@ export function startPlanning(
   result.catch(() => undefined);
   return { result, cancel };
 }
+
+/** One plan on an already running worker (a pool reuses its workers); progress is ignored. */
+export function planOnWorker(
+  worker: Worker,
+  instance: PlanningInstance,
+  options: PlanOptions,
+): Promise<{ routes: Route[]; report: PlanReport }> {
+  return new Promise((resolvePlan, reject) => {
+    const onError = (err: Error): void => {
+      worker.off('message', onMessage);
+      reject(err);
+    };
+    const onMessage = (m: FromWorker): void => {
+      if (m.type === 'progress') return;
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      if (m.type === 'done') resolvePlan({ routes: m.routes, report: m.report });
+      else reject(new Error(m.message));
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.postMessage({ type: 'start', instance, options } satisfies ToWorker);
+  });
+}
