@@ -4,8 +4,26 @@ import { rememberLanguage } from '../i18n';
 import { call } from '../lib/rpc';
 import { useRpc } from '../lib/useRpc';
 import { ErrorNote } from './ErrorNote';
-import { SCREENS } from './screens';
+import { SCREENS, type Screen } from './screens';
 import { useHashRoute } from './useHashRoute';
+
+function Tabs({ group, current, go }: { group: Screen['group']; current: Screen; go: (route: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {SCREENS.filter((s) => s.group === group).map((s) => (
+        <button
+          key={s.route}
+          className={s === current ? 'tab active' : 'tab'}
+          onClick={() => go(s.route)}
+          aria-current={s === current ? 'page' : undefined}
+        >
+          {t(s.labelKey)}
+        </button>
+      ))}
+    </>
+  );
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -42,16 +60,7 @@ export function App() {
           <span className="brand-sub">{t('app.subtitle')}</span>
         </div>
         <nav className="tabs" aria-label="main">
-          {SCREENS.filter((s) => s.group === 'main').map((s) => (
-            <button
-              key={s.route}
-              className={s === screen ? 'tab active' : 'tab'}
-              onClick={() => go(s.route)}
-              aria-current={s === screen ? 'page' : undefined}
-            >
-              {t(s.labelKey)}
-            </button>
-          ))}
+          <Tabs group="main" current={screen} go={go} />
         </nav>
         <div className="topbar-tools">
           <label>
@@ -70,16 +79,7 @@ export function App() {
       </header>
       <nav className="datanav" aria-label={t('nav.data')}>
         <span className="datanav-title">{t('nav.data')}:</span>
-        {SCREENS.filter((s) => s.group === 'data').map((s) => (
-          <button
-            key={s.route}
-            className={s === screen ? 'tab active' : 'tab'}
-            onClick={() => go(s.route)}
-            aria-current={s === screen ? 'page' : undefined}
-          >
-            {t(s.labelKey)}
-          </button>
-        ))}
+        <Tabs group="data" current={screen} go={go} />
       </nav>
       {info.error && <ErrorNote error={info.error} />}
       {notice && (
