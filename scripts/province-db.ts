@@ -16,8 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { parseFlags, UsageError } from '../src-main/cli/flags';
-import { generateThanhHoa, parseCentroidsCsv, THANH_HOA_2024, type DemoDataset } from '../src-main/core/demo';
-import type { PlanningInstance } from '../src-main/core/model';
+import { datasetInstance, generateThanhHoa, parseCentroidsCsv, THANH_HOA_2024, type DemoDataset } from '../src-main/core/demo';
 import { openMigrated, savePlan } from '../src-main/db';
 import { mergeDatasets, mergePlans, type DistrictPlan } from '../src-main/db/merge-datasets';
 import { seedDatabase } from '../src-main/db/seed';
@@ -33,13 +32,6 @@ const flagsSchema = z.object({
 
 const seconds = (t0: number): string => `${((performance.now() - t0) / 1000).toFixed(2)} s`;
 
-function toInstance(d: DemoDataset): PlanningInstance {
-  return {
-    campaign: d.campaign, from: d.campaign.startDate, communes: d.communes, hamlets: d.hamlets, backlogs: d.backlogs,
-    bases: d.bases, teams: d.teams, vehicles: d.vehicles, shiftTemplates: d.shiftTemplates, exceptions: d.exceptions,
-    travel: d.travel, pinned: [], previous: [],
-  };
-}
 
 
 /** Plans every district on a pool of workers; results in district order. */
@@ -52,7 +44,7 @@ async function planAll(districts: readonly DemoDataset[], size: number, timeLimi
       const k = next++;
       const d = districts[k]!;
       const t0 = performance.now();
-      const result: DistrictPlan = await planOnWorker(worker, toInstance(d), { seed: 1, timeLimitSeconds });
+      const result: DistrictPlan = await planOnWorker(worker, datasetInstance(d), { seed: 1, timeLimitSeconds });
       results[k] = result;
       const name = d.areas.find((a) => a.level === 'district')?.name ?? d.meta.label;
       const r = result.report;

@@ -16,9 +16,10 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { demoDataset, generateThanhHoa, parseCentroidsCsv, type DemoDataset } from '../core/demo';
+import { datasetInstance, demoDataset, generateThanhHoa, parseCentroidsCsv } from '../core/demo';
 import type { PlanningInstance } from '../core/model';
 import { planOnWorker, spawnPlannerWorker } from '../workers/run-planner';
+import { figuresOf, type PlanFigures } from './figures';
 import { parseFlags, percent, thousands, UsageError } from './flags';
 
 const USAGE = 'Usage: npm run bench -- [--json file] [--time-limit s] [--district-time-limit s] [--workers n]';
@@ -33,24 +34,8 @@ const flagsSchema = z
   })
   .strict();
 
-export interface BenchInstance {
-  name: string;
-  enrolled: number;
-  backlog: number;
-  upperBound: number;
-  clearanceDate: string | null;
-  deadlineMet: boolean;
-  checkerValid: boolean;
-  seconds: number;
-}
+export type BenchInstance = PlanFigures & { name: string };
 
-function toInstance(d: DemoDataset): PlanningInstance {
-  return {
-    campaign: d.campaign, from: d.campaign.startDate, communes: d.communes, hamlets: d.hamlets, backlogs: d.backlogs,
-    bases: d.bases, teams: d.teams, vehicles: d.vehicles, shiftTemplates: d.shiftTemplates, exceptions: d.exceptions,
-    travel: d.travel, pinned: [], previous: [],
-  };
-}
 
 interface Task {
   name: string;
@@ -71,16 +56,7 @@ async function runPool(tasks: readonly Task[], size: number, onDone: (r: BenchIn
       const { report } = await planOnWorker(worker, task.instance, { seed: 1, timeLimitSeconds: task.timeLimitSeconds }).catch((err: Error) => {
         throw new Error(`${task.name}: ${err.message}`);
       });
-      results[k] = {
-        name: task.name,
-        enrolled: report.enrolled.cccd + report.enrolled.eid,
-        backlog: report.backlog.cccd + report.backlog.eid,
-        upperBound: report.upperBound,
-        clearanceDate: report.clearanceDate,
-        deadlineMet: report.deadlineMet,
-        checkerValid: report.checker.valid,
-        seconds: Math.round((performance.now() - t0) / 10) / 100,
-      };
+      results[k] = { name: task.name, ...figuresOf(report), seconds: Math.round((performance.now() - t0) / 10) / 100 };
       onDone(results[k]);
     }
   };
@@ -118,7 +94,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const demo = demoDataset.parse(JSON.parse(readFileSync(join(ROOT, 'resources/demo/thuong-xuan.json'), 'utf8')));
     console.log(`(a) demo district, time limit ${flags['time-limit']} s`);
-    const [demoResult] = await runPool([{ name: 'thuong-xuan', instance: toInstance(demo), timeLimitSeconds: flags['time-limit'] }], 1, (r) => console.log(line(r)));
+    const [demoResult] = await runPool([{ name: 'thuong-xuan', instance: datasetInstance(demo), timeLimitSeconds: flags['time-limit'] }], 1, (r) => console.log(line(r)));
 
     const rows = parseCentroidsCsv(readFileSync(join(ROOT, 'resources/geo/thanh-hoa-communes-centroids.csv'), 'utf8'));
     const districts = generateThanhHoa(rows);
@@ -128,7 +104,7 @@ async function main(argv: readonly string[]): Promise<number> {
       + `${flags.workers} workers, ${flags['district-time-limit']} s per district`);
     const p0 = performance.now();
     const tasks = districts.map((d) => ({
-      name: d.areas.find((a) => a.level === 'district')?.name ?? d.meta.label, instance: toInstance(d), timeLimitSeconds: flags['district-time-limit'],
+      name: d.areas.find((a) => a.level === 'district')?.name ?? d.meta.label, instance: datasetInstance(d), timeLimitSeconds: flags['district-time-limit'],
     }));
     const results = await runPool(tasks, flags.workers, (r) => console.log(line(r)));
     const provinceSeconds = Math.round(performance.now() - p0) / 1000;

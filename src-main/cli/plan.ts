@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { isoDate, type PlanReport, type PlanningInstance } from '../core/model';
 import { plan } from '../core/planner';
 import { loadPlanningInstance, openDatabase, savePlan } from '../db';
+import { figuresOf } from './figures';
 import { parseFlags, percent, thousands, UsageError } from './flags';
 
 const USAGE = 'Usage: npm run plan -- [--db path] [--from yyyy-MM-dd] [--time-limit s] [--seed n] [--out plan.json] [--json figures.json]';
@@ -34,29 +35,6 @@ export type PlanFlags = z.infer<typeof flagsSchema>;
 
 export function parsePlanFlags(argv: readonly string[]): PlanFlags {
   return parseFlags(argv, flagsSchema);
-}
-
-/** The figures `--json` writes: what a script or a test needs to judge a run. */
-export interface PlanFigures {
-  enrolled: number;
-  backlog: number;
-  upperBound: number;
-  clearanceDate: string | null;
-  deadlineMet: boolean;
-  checkerValid: boolean;
-  seconds: number;
-}
-
-export function figuresOf(report: PlanReport): PlanFigures {
-  return {
-    enrolled: report.enrolled.cccd + report.enrolled.eid,
-    backlog: report.backlog.cccd + report.backlog.eid,
-    upperBound: report.upperBound,
-    clearanceDate: report.clearanceDate,
-    deadlineMet: report.deadlineMet,
-    checkerValid: report.checker.valid,
-    seconds: report.seconds,
-  };
 }
 
 export function summary(instance: PlanningInstance, report: PlanReport): string[] {

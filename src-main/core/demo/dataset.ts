@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   areaUnit, backlog, base, calendarException, campaign, commune, hamlet, member, shiftTemplate, team, travelPair, vehicle,
+  type PlanningInstance,
 } from '../model';
 
 export const demoMeta = z.object({
@@ -81,3 +82,12 @@ export const demoDataset = demoDatasetShape.superRefine((d, ctx) => {
   });
 });
 export type DemoDataset = z.infer<typeof demoDataset>;
+
+/** The planner's instance for a whole data set, planned from its campaign start with nothing pinned. */
+export function datasetInstance(d: DemoDataset): PlanningInstance {
+  return {
+    campaign: d.campaign, from: d.campaign.startDate, communes: d.communes, hamlets: d.hamlets, backlogs: d.backlogs,
+    bases: d.bases, teams: d.teams, vehicles: d.vehicles, shiftTemplates: d.shiftTemplates, exceptions: d.exceptions,
+    travel: d.travel, pinned: [], previous: [],
+  };
+}

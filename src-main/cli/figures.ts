@@ -1,0 +1,24 @@
+import type { PlanReport } from '../core/model';
+
+/** The figures `--json` writes: what a script or a test needs to judge a run. */
+export interface PlanFigures {
+  enrolled: number;
+  backlog: number;
+  upperBound: number;
+  clearanceDate: string | null;
+  deadlineMet: boolean;
+  checkerValid: boolean;
+  seconds: number;
+}
+
+export function figuresOf(report: PlanReport): PlanFigures {
+  return {
+    enrolled: report.enrolled.cccd + report.enrolled.eid,
+    backlog: report.backlog.cccd + report.backlog.eid,
+    upperBound: report.upperBound,
+    clearanceDate: report.clearanceDate,
+    deadlineMet: report.deadlineMet,
+    checkerValid: report.checker.valid,
+    seconds: report.seconds,
+  };
+}
