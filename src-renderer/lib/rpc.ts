@@ -33,10 +33,10 @@ function webToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-let token: string | null = null;
+// Taken from the URL as soon as the page's code runs, before anything renders.
+const token: string = window.api ? '' : webToken();
 
 async function webCall(method: string, params: unknown): Promise<Envelope<unknown>> {
-  token ??= webToken();
   const res = await fetch('/rpc', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-luudong-token': token },
@@ -55,7 +55,6 @@ export async function call<M extends MethodName>(method: M, ...args: keyof Param
 /** Progress events from long tasks (planning runs). Returns an unsubscribe function. */
 export function onEvent(listener: (event: { topic: string; payload: unknown }) => void): () => void {
   if (window.api) return window.api.onEvent((e) => listener(e as { topic: string; payload: unknown }));
-  token ??= webToken();
   const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
   source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as { topic: string; payload: unknown });
   return () => source.close();

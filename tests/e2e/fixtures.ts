@@ -32,6 +32,8 @@ export async function rpc<T>(page: Page, method: string, params: unknown = {}): 
 export const test = base.extend<{ app: Page }>({
   app: async ({ page }, use) => {
     await page.goto(sessionUrl());
+    // The page keeps its token for this tab; calls made from the test need it there.
+    await page.waitForFunction(() => sessionStorage.getItem('luudong.token'));
     await use(page);
   },
 });
