@@ -1,4 +1,4 @@
-import { isoWeekOfDay } from './days';
+import { dayNumber, isoWeekOfDay } from './days';
 import { teamWorksSlot, type Prepared, type PSlot } from './prepare';
 
 /** What one team can work at most before the deadline, whatever else the plan does. */
@@ -30,19 +30,28 @@ interface Pinned {
  * evenings, days off and pinned routes. Several shifts on one day may all be worked (their
  * routes must not overlap, so overlapping windows count their union of minutes once).
  */
-export function teamCapacity(P: Prepared, t: number, pinned: readonly Pinned[]): TeamCapacity {
-  // The bound and the guide both ask, with the same pinned routes: compute once.
-  const key = `${t}|${pinned.map((p) => `${p.day}/${p.templateId}/${p.evening ? 1 : 0}`).join(',')}`;
-  const cache = memo.get(P) ?? new Map<string, TeamCapacity>();
+export function teamCapacity(P: Prepared, t: number): TeamCapacity {
+  // The bound and the guide both ask: compute once per team.
+  const cache = memo.get(P) ?? new Map<number, TeamCapacity>();
   memo.set(P, cache);
-  const hit = cache.get(key);
+  const hit = cache.get(t);
   if (hit) return hit;
-  const capacity = computeCapacity(P, t, pinned);
-  cache.set(key, capacity);
+  const capacity = computeCapacity(P, t, pinnedOf(P, t));
+  cache.set(t, capacity);
   return capacity;
 }
 
-const memo = new WeakMap<Prepared, Map<string, TeamCapacity>>();
+/** The shifts the team's pinned routes already hold. */
+function pinnedOf(P: Prepared, t: number): Pinned[] {
+  const teamId = P.teams[t]?.team.id;
+  return P.instance.pinned.filter((r) => r.teamId === teamId).map((r) => ({
+    day: dayNumber(r.date),
+    templateId: r.templateId,
+    evening: P.instance.shiftTemplates[P.templateIdx.get(r.templateId) ?? -1]?.kind === 'weekday_evening',
+  }));
+}
+
+const memo = new WeakMap<Prepared, Map<number, TeamCapacity>>();
 
 function computeCapacity(P: Prepared, t: number, pinned: readonly Pinned[]): TeamCapacity {
   const team = P.teams[t]!;

@@ -1,5 +1,4 @@
 import { teamCapacity } from './bound-capacity';
-import { dayNumber } from './days';
 import { LpWriter } from './lp-writer';
 import { shortestPaths } from './paths';
 import type { Prepared } from './prepare';
@@ -63,11 +62,7 @@ export function buildBoundModel(P: Prepared, nonHomebound: Int32Array, homebound
 
   P.teams.forEach((team, t) => {
     if (team.base < 0 || !(team.can[0] || team.can[1])) return;
-    const pinned = P.instance.pinned.filter((r) => r.teamId === team.team.id).map((r) => ({
-      day: dayNumber(r.date), templateId: r.templateId,
-      evening: P.instance.shiftTemplates[P.templateIdx.get(r.templateId) ?? -1]?.kind === 'weekday_evening',
-    }));
-    const cap = teamCapacity(P, t, pinned);
+    const cap = teamCapacity(P, t);
     if (cap.slots.length === 0) return;
     const fastest = Math.max(team.can[0] ? team.tp[0] : 0, team.can[1] ? team.tp[1] : 0, team.htp);
     const groups = [

@@ -1,5 +1,4 @@
 import { teamCapacity } from './bound-capacity';
-import { dayNumber } from './days';
 import { loadHighs } from './highs';
 import { LpWriter } from './lp-writer';
 import type { Prepared } from './prepare';
@@ -22,11 +21,7 @@ export async function planningGuide(P: Prepared, nonHomebound: Int32Array, homeb
   const home: string[][][] = P.hamlets.map(() => [[], []]);
   P.teams.forEach((team, t) => {
     if (team.base < 0 || !(team.can[0] || team.can[1])) return;
-    const pinned = P.instance.pinned.filter((r) => r.teamId === team.team.id).map((r) => ({
-      day: dayNumber(r.date), templateId: r.templateId,
-      evening: P.instance.shiftTemplates[P.templateIdx.get(r.templateId) ?? -1]?.kind === 'weekday_evening',
-    }));
-    const cap = teamCapacity(P, t, pinned);
+    const cap = teamCapacity(P, t);
     const allRoutes: [number, string][] = [];
     for (const homeOnly of [false, true]) {
       const limit = homeOnly ? cap.homeRoutes : cap.venueRoutes;
