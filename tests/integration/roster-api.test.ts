@@ -98,6 +98,6 @@ describe('roster methods', () => {
 });
 
 async function commune(): Promise<{ id: number }> {
-  const list = valueOf<Array<{ id: number; code: string }>>(await rpc('communes.list', {}));
+  const list = valueOf<{ communes: Array<{ id: number; code: string }> }>(await rpc('map.get', {})).communes;
   return list.find((c) => c.code === SAMPLE_COMMUNE_CODE)!;
 }

@@ -49,7 +49,7 @@ function overview(db: Db): Overview {
 
 export const dataHandlers: Pick<
   Handlers,
-  'overview.get' | 'map.get' | 'communes.list' | 'hamlets.list' | 'bases.list' | 'teams.list' | 'vehicles.list' |
+  'overview.get' | 'map.get' | 'hamlets.list' | 'teams.list' | 'vehicles.list' |
   'shiftTemplates.list' | 'calendar.list' | 'export.table'
 > = {
   'overview.get': (_p, ctx) => overview(ctx.db),
@@ -59,22 +59,7 @@ export const dataHandlers: Pick<
     hamlets: hamletRows(ctx.db),
     bases: listBases(ctx.db),
   }),
-  'communes.list': (_p, ctx) => {
-    const rows = hamletRows(ctx.db);
-    return listCommunes(ctx.db).map((c) => {
-      const mine = rows.filter((h) => h.communeId === c.id);
-      return {
-        ...c,
-        hamlets: mine.length,
-        backlog: {
-          cccd: mine.reduce((s, h) => s + (h.backlog?.remaining.cccd ?? 0), 0),
-          eid: mine.reduce((s, h) => s + (h.backlog?.remaining.eid ?? 0), 0),
-        },
-      };
-    });
-  },
   'hamlets.list': ({ communeId }, ctx) => hamletRows(ctx.db).filter((h) => communeId === undefined || h.communeId === communeId),
-  'bases.list': (_p, ctx) => listBases(ctx.db),
   'teams.list': (_p, ctx) => {
     const members = listMembers(ctx.db);
     const baseName = new Map(listBases(ctx.db).map((b) => [b.id, b.name]));
