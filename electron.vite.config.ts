@@ -20,6 +20,7 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'src-main/desktop/main.ts'),
           'planner-worker': resolve(__dirname, 'src-main/workers/planner-worker.ts'),
+          'lp-worker': resolve(__dirname, 'src-main/workers/lp-worker.ts'),
         },
       },
     },

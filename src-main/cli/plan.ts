@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { isoDate, type PlanReport, type PlanningInstance } from '../core/model';
 import { plan } from '../core/planner';
 import { loadPlanningInstance, openDatabase, savePlan } from '../db';
+import { solveOnThread } from '../workers/lp-thread';
 import { figuresOf } from './figures';
 import { parseFlags, percent, thousands, UsageError } from './flags';
 
@@ -78,6 +79,7 @@ async function main(argv: readonly string[]): Promise<number> {
     let lastShown = -Infinity;
     const { routes, report } = await plan(instance, { seed: flags.seed, timeLimitSeconds: flags['time-limit'] }, {
       now: () => performance.now(),
+      solveLp: solveOnThread,
       onProgress: (p) => {
         if (p.elapsedSeconds - lastShown < 1) return;
         lastShown = p.elapsedSeconds;

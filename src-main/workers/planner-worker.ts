@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { plan } from '../core/planner';
+import { solveOnThread } from './lp-thread';
 import type { FromWorker, ToWorker } from './protocol';
 
 // The planner runs here so the UI (and the HTTP server) stay responsive.
@@ -17,6 +18,7 @@ port.on('message', (message: ToWorker) => {
     now: () => performance.now(),
     shouldStop: () => cancelled,
     onProgress: (progress) => post({ type: 'progress', progress }),
+    ...(message.lpThread ? { solveLp: solveOnThread } : {}),
   })
     .then(({ routes, report }) => post({ type: 'done', routes, report }))
     .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));

@@ -8,7 +8,8 @@ export interface PlanProgressMessage {
 
 /** Main -> worker. */
 export type ToWorker =
-  | { type: 'start'; instance: PlanningInstance; options: PlanOptions }
+  /** lpThread: solve the bound's LP on a thread of its own (a spare core). */
+  | { type: 'start'; instance: PlanningInstance; options: PlanOptions; lpThread?: boolean }
   | { type: 'cancel' };
 
 /** Worker -> main. */

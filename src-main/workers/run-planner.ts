@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
+import { spawnSibling } from './lp-thread';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
 
 export class PlanningCancelled extends Error {
@@ -13,15 +13,9 @@ export class PlanningCancelled extends Error {
 /** Grace period after a cancel request before the worker is terminated outright. */
 const CANCEL_GRACE_MS = 500;
 
-/**
- * The worker file sits next to this one: `.js` in the electron-vite bundle
- * (out/main/planner-worker.js); `.ts` when running from sources (web mode, CLIs, tests),
- * where a two-line bootstrap registers tsx inside the worker first.
- */
+/** The planner's worker thread (out/main/planner-worker.js in the bundle). */
 export function spawnPlannerWorker(): Worker {
-  if (!__filename.endsWith('.ts')) return new Worker(join(__dirname, 'planner-worker.js'));
-  const file = JSON.stringify(join(__dirname, 'planner-worker.ts'));
-  return new Worker(`require('tsx/cjs/api').register();\nrequire(${file});`, { eval: true });
+  return spawnSibling('planner-worker');
 }
 
 /** Runs one plan in a worker thread; `cancel()` makes `result` reject with PlanningCancelled. */
@@ -56,7 +50,8 @@ export function startPlanning(
       }
     });
   });
-  worker.postMessage({ type: 'start', instance, options } satisfies ToWorker);
+  // One plan at a time in the app: its bound's LP gets the other core.
+  worker.postMessage({ type: 'start', instance, options, lpThread: true } satisfies ToWorker);
   const cancel = (): void => {
     if (settled) return;
     settled = true;
@@ -69,7 +64,10 @@ export function startPlanning(
   return { result, cancel };
 }
 
-/** One plan on an already running worker (a pool reuses its workers); progress is ignored. */
+/**
+ * One plan on an already running worker (a pool reuses its workers, one per core, so the
+ * bound's LP stays on the same thread); progress is ignored.
+ */
 export function planOnWorker(
   worker: Worker,
   instance: PlanningInstance,

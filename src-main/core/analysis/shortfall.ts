@@ -2,7 +2,7 @@ import {
   baseKey, hamletKey, REASON_CODES, SERVICES,
   type Hamlet, type PlanningInstance, type ReasonCode, type Route, type Shortfall, type Team,
 } from '../model';
-import { buildTravelMatrix, travelBetween, type TravelMatrix } from '../travel';
+import { placesMatrix, travelBetween, type TravelMatrix } from '../travel';
 import { applyRoutes, bestVenueReach, openingPools, stragglers, type HamletLeft } from './pools';
 
 /** Teams whose base has vehicles able to take the whole team down this hamlet's road. */
@@ -51,13 +51,7 @@ export function shortfall(instance: PlanningInstance, routes: readonly Route[]):
   const deadline = instance.campaign.deadline;
   const pools = openingPools(instance);
   applyRoutes(pools, routes, deadline);
-  const matrix = buildTravelMatrix(
-    [
-      ...instance.bases.map((b) => ({ key: baseKey(b.id), lat: b.lat, lon: b.lon, road: 'paved' as const })),
-      ...instance.hamlets.map((h) => ({ key: hamletKey(h.id), lat: h.lat, lon: h.lon, road: h.roadClass })),
-    ],
-    instance.travel,
-  );
+  const matrix = placesMatrix(instance.bases, instance.hamlets, instance.travel);
   const months = monthsBetween(instance.from, deadline);
   const out: Shortfall[] = [];
   for (const hamlet of instance.hamlets) {

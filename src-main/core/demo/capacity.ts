@@ -1,6 +1,6 @@
 import { baseKey, hamletKey, type IsoDate, type ShiftTemplate, type Team } from '../model';
 import { shiftSlots, type ShiftSlot } from '../calendar';
-import { buildTravelMatrix, travelBetween, type TravelPoint } from '../travel';
+import { placesMatrix, travelBetween } from '../travel';
 import type { DemoDataset } from './dataset';
 
 /**
@@ -67,11 +67,7 @@ interface TeamRates {
 }
 
 function typicalTrips(d: DemoDataset): TeamRates[] {
-  const points: TravelPoint[] = [
-    ...d.bases.map((b): TravelPoint => ({ key: baseKey(b.id), lat: b.lat, lon: b.lon, road: 'paved' })),
-    ...d.hamlets.map((h): TravelPoint => ({ key: hamletKey(h.id), lat: h.lat, lon: h.lon, road: h.roadClass })),
-  ];
-  const matrix = buildTravelMatrix(points, d.travel);
+  const matrix = placesMatrix(d.bases, d.hamlets, d.travel);
   const backlogOf = new Map(d.backlogs.map((b) => [b.hamletId, b.remaining.cccd + b.remaining.eid]));
   const longestShift = Math.max(...d.shiftTemplates.filter((t) => !t.homeVisitsOnly).map((t) => t.endMin - t.startMin));
   return d.teams.map((team) => {

@@ -30,7 +30,6 @@ export interface BoundModel {
   variables: number;
 }
 
-const TANGENTS = [0, 0.2, 0.4, 0.6, 0.75, 0.85, 0.92, 0.96, 0.98, 0.99, 0.997].map((p) => -Math.log(1 - p));
 const MAX_REACH = 1 - 1e-9;
 const BAND_MINUTES = 10;
 const CELL_MINUTES = 6;
@@ -59,6 +58,7 @@ export function buildBoundModel(P: Prepared, nonHomebound: Int32Array, homebound
   const cellVenue = cells.map(() => [[], []] as string[][]);
   const cellHome = cells.map(() => [[], []] as string[][]);
   const bestReach = P.hamlets.map((ph) => Math.max(0, ...venueKinds.map((k) => ph.reach[k] ?? 0)));
+  const visitCap = visitCaps(P, roundTrip);
 
   P.teams.forEach((team, t) => {
     if (team.base < 0 || !(team.can[0] || team.can[1])) return;
@@ -141,9 +141,7 @@ export function buildBoundModel(P: Prepared, nonHomebound: Int32Array, homebound
         const X = lp.variable(`X${h}_${s}`, 0, r < 1 - 2e-9 ? need - 1 : need);
         lp.objective(X);
         people.push([1, X]);
-        lp.row([[1, X], [-need * r, v]], '<=', 0);
-        const alpha = -Math.log(1 - r);
-        for (const z of TANGENTS) lp.row([[1, X], [-need * Math.exp(-z) * alpha, v]], '<=', need * (1 - Math.exp(-z) * (1 + z)));
+        for (const [slope, intercept] of turnoutChords(need, r, visitCap[s * H + h]!)) lp.row([[1, X], [-slope, v]], '<=', intercept);
       }
       if (people.length > 0) lp.row([...people, ...venue.map((x): Term => [-1, x])], '<=', 0);
       const home = cellHome[c]![s]!;
@@ -154,6 +152,55 @@ export function buildBoundModel(P: Prepared, nonHomebound: Int32Array, homebound
     }
   });
   return { lp: lp.text(), pinnedPeople, variables: lp.size };
+}
+
+/**
+ * Most venue people of service s one visit to h can enrol (index s * H + h): the best
+ * team's throughput over the longest shift it may run there, less setup and the shortest
+ * round trip from its base.
+ */
+function visitCaps(P: Prepared, roundTrip: (b: number, h: number) => number): Float64Array {
+  const H = P.hamlets.length;
+  const caps = new Float64Array(2 * H);
+  P.teams.forEach((team, t) => {
+    if (team.base < 0) return;
+    const { longestVenue } = teamCapacity(P, t);
+    P.hamlets.forEach((ph, h) => {
+      if (!P.reachable[t * H + h]) return;
+      let longest = 0;
+      for (const [month, length] of longestVenue) if (!ph.cut[month]) longest = Math.max(longest, length);
+      const room = longest - team.setup - roundTrip(team.node, ph.node);
+      if (room <= 0) return;
+      for (const s of [0, 1]) {
+        if (team.can[s]) caps[s * H + h] = Math.max(caps[s * H + h]!, Math.floor((room * team.tp[s]!) / 60 + 1e-9));
+      }
+    });
+  });
+  return caps;
+}
+
+/**
+ * X ≤ g(v) as chords (slope, intercept) through g's integer points, where g(v) is the most
+ * v visits can enrol out of `need` when each takes at most min(cap, floor(reach × left)).
+ * Taking the most at every visit leaves the least (left − min(cap, floor(r·left)) grows
+ * with left), so g bounds every sequence of visits; its gains only shrink, so g is concave
+ * and the chords hold at every whole number of visits.
+ */
+export function turnoutChords(need: number, reach: number, cap: number): [number, number][] {
+  const chords: [number, number][] = [];
+  let left = need;
+  let got = 0;
+  let lastGain = -1;
+  for (let j = 0; left > 0; j++) {
+    const gain = Math.min(cap, Math.floor(reach * left + 1e-9));
+    if (gain <= 0) break;
+    // X ≤ got + gain·(v − j): only where the slope changes.
+    if (gain !== lastGain) chords.push([gain, got - gain * j]);
+    lastGain = gain;
+    got += gain;
+    left -= gain;
+  }
+  return chords;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { buildBoundModel } from './bound-model';
-import { loadHighs } from './highs';
+import { solveHere, type LpSolve } from './highs';
 import type { Prepared } from './prepare';
 
 export interface UpperBound {
@@ -16,7 +16,7 @@ export interface UpperBound {
  * routes) is the bound.
  */
 export async function upperBound(
-  P: Prepared, nonHomebound: Int32Array, homebound: Int32Array, now: () => number,
+  P: Prepared, nonHomebound: Int32Array, homebound: Int32Array, now: () => number, solve: LpSolve = solveHere,
 ): Promise<UpperBound> {
   const t0 = now();
   const model = buildBoundModel(P, nonHomebound, homebound);
@@ -24,8 +24,8 @@ export async function upperBound(
   for (let i = 0; i < nonHomebound.length; i++) left += nonHomebound[i]! + homebound[i]!;
   const trivial = model.pinnedPeople + left;
   try {
-    const highs = await loadHighs();
-    const result = highs.solve(model.lp, { output_flag: false, simplex_strategy: 4, time_limit: 300 });
+    // Dual simplex without presolve: about twice as fast as the defaults on district models.
+    const result = await solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1, time_limit: 300 });
     if (result.Status !== 'Optimal') return { people: trivial, source: 'backlog', seconds: (now() - t0) / 1000 };
     const lpValue = Math.max(0, result.ObjectiveValue);
     const people = Math.min(trivial, model.pinnedPeople + Math.ceil(lpValue * (1 + 1e-7) + 1e-6));

@@ -4,7 +4,7 @@ import {
   baseKey, hamletKey,
   type Hamlet, type PlanReport, type PlanningInstance, type Route, type ShiftTemplate, type Team, type Vehicle, type Violation,
 } from '../model';
-import { buildTravelMatrix, travelBetween, type TravelMatrix } from '../travel';
+import { placesMatrix, travelBetween, type TravelMatrix } from '../travel';
 import { checkTurnout, checkReport } from './check-demand';
 
 /**
@@ -42,13 +42,7 @@ export function checkPlan(instance: PlanningInstance, routes: readonly Route[], 
   const add = (code: string, routeIndex: number | null, message: string): void => {
     violations.push({ code, message: routeIndex === null ? message : `${describeRoute(instance, routes[routeIndex]!)}: ${message}`, routeIndex });
   };
-  const matrix = buildTravelMatrix(
-    [
-      ...instance.bases.map((b) => ({ key: baseKey(b.id), lat: b.lat, lon: b.lon, road: 'paved' as const })),
-      ...instance.hamlets.map((h) => ({ key: hamletKey(h.id), lat: h.lat, lon: h.lon, road: h.roadClass })),
-    ],
-    instance.travel,
-  );
+  const matrix = placesMatrix(instance.bases, instance.hamlets, instance.travel);
   const lookup: Lookup = {
     instance,
     teams: new Map(instance.teams.map((t) => [t.id, t])),

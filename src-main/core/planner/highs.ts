@@ -24,3 +24,18 @@ export function loadHighs(): Promise<Highs> {
   }
   return loading;
 }
+
+/** What the planner reads of a solved LP. */
+export interface LpResult {
+  Status: string;
+  ObjectiveValue: number;
+}
+
+/** Solves an LP given in CPLEX LP text with HiGHS options; a shell may run it on another thread. */
+export type LpSolve = (lp: string, options: Readonly<Record<string, string | number | boolean>>) => Promise<LpResult>;
+
+/** HiGHS on the calling thread. */
+export const solveHere: LpSolve = async (lp, options) => {
+  const { Status, ObjectiveValue } = (await loadHighs()).solve(lp, options);
+  return { Status, ObjectiveValue };
+};

@@ -1,7 +1,7 @@
 import { burndown, clearanceDate, enrolledUntil, shortfall } from '../analysis';
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../model';
 import { upperBound } from './bound';
-import { loadHighs } from './highs';
+import { loadHighs, type LpSolve } from './highs';
 import { checkPlan } from './check';
 import { constructSteps, drive } from './construct';
 import { dayNumber } from './days';
@@ -13,6 +13,7 @@ import { project } from './project';
 import { makeRng } from './rng';
 import { repair, type RepairParams } from './repair';
 import { improve } from './search';
+import { localSearch } from './local-search';
 import { PlanState, type Skeleton } from './state';
 
 export interface PlanProgress {
@@ -26,6 +27,11 @@ export interface PlanHooks {
   now(): number;
   onProgress?(p: PlanProgress): void;
   shouldStop?(): boolean;
+  /**
+   * Solves the bound's LP; a shell with a spare core runs it on another thread, so the
+   * search has the whole time limit. Default: HiGHS on this thread.
+   */
+  solveLp?: LpSolve;
 }
 
 export interface PlanResult {
@@ -37,10 +43,15 @@ export interface PlanResult {
 const SEARCH_SHARE = 0.75;
 /**
  * The shortfall repair before and after the search (repair.ts): its end on the clock (only a slow
- * machine reaches it) and its deterministic budget of whole-plan evaluations.
+ * machine reaches it) and its deterministic budget of route allocations per second of time limit.
  */
 const REPAIR_SHARE = 0.85;
-const REPAIR_EVALUATIONS_PER_SECOND = 60;
+const REPAIR_WORK_PER_SECOND = 20_000;
+/**
+ * Route allocations per second of time limit for the local search (local-search.ts): a
+ * deterministic budget, about a fifth of the time limit on the reference machine (2 cores).
+ */
+const MOVE_WORK_PER_SECOND = 50_000;
 /**
  * Below this time limit the planning guide (a second LP, about a second on a district) is
  * skipped and the construction is pure greedy. A limit, not a measured time, decides, so
@@ -54,12 +65,13 @@ const GUIDE_MIN_SECONDS = 3;
 const GUIDE_STRICTNESS = [0.2];
 
 /**
- * Instance -> plan and report: the LP upper bound; the planning guide (who does what
- * where over the whole horizon); the shift-by-shift construction, which always runs to
- * its end unless cancelled; large-neighbourhood search within a deterministic work budget
- * (the time limit and shouldStop() only cut it short); a shortfall repair (new routes in
- * free team-shifts, hamlet swaps between teams of a shift, idle time filled with one more
- * stop), also within a deterministic budget; a projection past the deadline for
+ * Instance -> plan and report: the LP upper bound (solved alongside, see PlanHooks.solveLp);
+ * the planning guide (who does what where over the whole horizon); the shift-by-shift
+ * construction, which always runs to its end unless cancelled; a shortfall repair (new
+ * routes in free team-shifts, hamlet swaps between teams of a shift, idle time filled with
+ * one more stop); local search on single routes with incremental evaluation; large-
+ * neighbourhood search; the repair again; each within a deterministic work budget (the
+ * time limit and shouldStop() only cut them short); a projection past the deadline for
  * the clearance date; the independent checker. Same instance and seed give the same plan,
  * byte for byte; with the same clock readings, the same report too.
  */
@@ -82,7 +94,8 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
     elapsedSeconds: elapsed(),
   });
 
-  const bound = await upperBound(P, pinnedOnly.nonHomebound, pinnedOnly.homebound, now);
+  // Started now, awaited at the end: on another thread it costs the search nothing.
+  const boundPromise = upperBound(P, pinnedOnly.nonHomebound, pinnedOnly.homebound, now, hooks?.solveLp);
   const guide = timeLimit >= GUIDE_MIN_SECONDS && !stopRequested()
     ? await planningGuide(P, pinnedOnly.nonHomebound, pinnedOnly.homebound) : null;
   // Greedy alone, then (with a guide) following the guide: the better plan goes on. The
@@ -112,11 +125,16 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   // share on a slow machine), then the search, then the repair again.
   const repairParams = (share: number): RepairParams => ({
     shouldStop: stopRequested, now, deadlineMs: t0 + timeLimit * 1000 * share,
-    maxEvaluations: Math.round(timeLimit * REPAIR_EVALUATIONS_PER_SECOND), previous,
+    maxWork: Math.round(timeLimit * REPAIR_WORK_PER_SECOND), previous,
   });
   const first = await repair(P, baseline, { skeletons, evaluation }, repairParams(REPAIR_SHARE));
   progress(first.evaluation);
-  const better = await improve(P, baseline, first.skeletons, first.evaluation, {
+  const moved = await localSearch(P, baseline, first, {
+    rng: makeRng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, maxWork: timeLimit * MOVE_WORK_PER_SECOND,
+    shouldStop: stopRequested,
+  });
+  progress(moved.evaluation);
+  const better = await improve(P, baseline, moved.skeletons, moved.evaluation, {
     rng: makeRng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, timeLimitSeconds: timeLimit,
     shouldStop: stopRequested, onImprove: progress, previous,
   });
@@ -125,6 +143,7 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   evaluation = repaired.evaluation;
   progress(evaluation);
 
+  const bound = await boundPromise;
   const routes = materialize(P, baseline, skeletons, evaluation);
   const projected = await project(P, baseline, skeletons, stopRequested, now);
   const report = buildReport(P, routes, projected, evaluation, bound.people, seed);

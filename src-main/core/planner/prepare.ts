@@ -1,9 +1,9 @@
 import { shiftSlots } from '../calendar';
 import {
-  baseKey, hamletKey, ROAD_CLASSES, SHIFT_KINDS,
+  ROAD_CLASSES, SHIFT_KINDS,
   type Hamlet, type PlanningInstance, type RoadClass, type ShiftKind, type Team, type Vehicle,
 } from '../model';
-import { buildTravelMatrix } from '../travel';
+import { placesMatrix } from '../travel';
 import { dayNumber, isoWeekOfDay, monthOfDay } from './days';
 
 /** Services by index: 0 = CCCD (needs a kit), 1 = e-ID. */
@@ -142,13 +142,7 @@ export function prepare(instance: PlanningInstance): Prepared {
   const nb = instance.bases.length;
   const H = instance.hamlets.length;
 
-  const matrix = buildTravelMatrix(
-    [
-      ...instance.bases.map((b) => ({ key: baseKey(b.id), lat: b.lat, lon: b.lon, road: 'paved' as const })),
-      ...instance.hamlets.map((h) => ({ key: hamletKey(h.id), lat: h.lat, lon: h.lon, road: h.roadClass })),
-    ],
-    instance.travel,
-  );
+  const matrix = placesMatrix(instance.bases, instance.hamlets, instance.travel);
   const n = matrix.keys.length;
 
   const remaining = new Int32Array(2 * H);

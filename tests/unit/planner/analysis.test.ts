@@ -37,7 +37,8 @@ describe('analysis helpers', () => {
     const far = instance({
       hamlets: [hamlet(1), hamlet(2, { roadClass: 'forest' }), hamlet(3)],
       backlogs: [backlog(1, 30, 5), backlog(2, 30), backlog(3, 30, 0, { cccd: 0, eid: 6 })],
-      travel: [road('b:1', 'h:1', 150)],
+      // 150 min from the base and from hamlet 3 (through which a faster way would otherwise run).
+      travel: [road('b:1', 'h:1', 150), road('h:3', 'h:1', 150)],
       teams: [team(1, { homeThroughputPerHour: 0 })],
       vehicles: [vehicle(1)],
     });

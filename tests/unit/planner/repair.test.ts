@@ -9,7 +9,7 @@ import type { Solution } from '../../../src-main/core/planner/search';
 import { PlanState, type Skeleton } from '../../../src-main/core/planner/state';
 import { backlog, hamlet, instance, MONDAY, road, team, vehicle } from './fixtures';
 
-const params: RepairParams = { shouldStop: () => false, now: () => 0, deadlineMs: Infinity, maxEvaluations: 100, previous: new Map() };
+const params: RepairParams = { shouldStop: () => false, now: () => 0, deadlineMs: Infinity, maxWork: 100_000, previous: new Map() };
 
 function setUp(inst: PlanningInstance): { P: Prepared; baseline: Baseline } {
   const P = prepare(inst);
