@@ -80,6 +80,21 @@ export function routeFrame(P: Prepared, t: number, slot: PSlot, stops: readonly 
   return { travel, distanceM, work: work < 0 ? -1 : work };
 }
 
+/** Hamlet h added to a route where the route travels least, or null if no position leaves time to work. */
+export function insertion(P: Prepared, sk: { team: number; slot: PSlot; stops: readonly number[] }, h: number): number[] | null {
+  let best: number[] | null = null;
+  let bestWork = 0;
+  for (let pos = 0; pos <= sk.stops.length; pos++) {
+    const stops = [...sk.stops.slice(0, pos), h, ...sk.stops.slice(pos)];
+    const work = routeFrame(P, sk.team, sk.slot, stops).work;
+    if (work > bestWork) {
+      bestWork = work;
+      best = stops;
+    }
+  }
+  return best;
+}
+
 /**
  * Quotas for one route given what is left in each hamlet: work time goes to the best
  * urgency-weighted people per minute first (a fractional knapsack in whole people), each

@@ -1,6 +1,6 @@
 import { allocate, routeCost, type Pools, type RoutePlan } from './evaluate';
 import { GROUPS } from './guide';
-import { coefficientOfVariation, type Baseline } from './objective';
+import { coefficientOfVariation, compareObjectives, type Baseline, type Objective } from './objective';
 import type { Prepared } from './prepare';
 import type { Skeleton } from './state';
 
@@ -89,6 +89,20 @@ export class Ledger {
       this.addTotals(entry, 1);
     }
     this.imbalance = this.imbalanceOf(this.shifts);
+  }
+
+  /** The plan's objective (level 4, changes, left at 0), with a trial applied if given. */
+  objective(trial: Trial | null = null): Objective {
+    return {
+      weighted: this.weighted + (trial?.weighted ?? 0), people: this.people + (trial?.people ?? 0),
+      imbalance: trial ? trial.imbalance : this.imbalance, cost: this.cost + (trial?.cost ?? 0),
+      distanceM: this.distanceM + (trial?.distanceM ?? 0), changes: 0,
+    };
+  }
+
+  /** Positive when the trial makes the plan better, as compareObjectives says. */
+  verdict(trial: Trial): number {
+    return compareObjectives(this.objective(trial), this.objective());
   }
 
   /** Routes in chronological order. */

@@ -1,9 +1,9 @@
 import { Bookings } from './bookings';
 import { singleValue } from './candidates';
 import { yieldThread } from './construct';
-import { reachable, routeFrame } from './evaluate';
-import { Ledger, type Entry, type Trial } from './ledger';
-import { compareObjectives, compareSkeletons, evaluate, type Baseline, type Objective } from './objective';
+import { insertion, reachable, routeFrame } from './evaluate';
+import { Ledger, type Entry } from './ledger';
+import { compareObjectives, compareSkeletons, evaluate, type Baseline } from './objective';
 import type { Prepared, PSlot } from './prepare';
 import type { Rng } from './rng';
 import type { Solution } from './search';
@@ -186,14 +186,8 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
   const total = WEIGHTS.reduce((a, b) => a + b, 0);
 
   function insert(e: Entry, h: number): Move {
-    let best: number[] | null = null;
-    let bestWork = 0;
-    for (let pos = 0; pos <= e.sk.stops.length; pos++) {
-      const stops = [...e.sk.stops.slice(0, pos), h, ...e.sk.stops.slice(pos)];
-      const w = routeFrame(P, e.sk.team, e.sk.slot, stops).work;
-      if (w > bestWork) { bestWork = w; best = stops; }
-    }
-    return best ? reroute(e, best) : null;
+    const stops = insertion(P, e.sk, h);
+    return stops ? reroute(e, stops) : null;
   }
 
   function reroute(e: Entry, stops: number[]): Move {
@@ -224,14 +218,6 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
     return vehicles ? { removed: [e], added: [{ slot, team: t, vehicles, stops: e.sk.stops }] } : null;
   }
 
-  const objectiveOf = (trial: Trial | null): Objective => ({
-    weighted: ledger.weighted + (trial?.weighted ?? 0),
-    people: ledger.people + (trial?.people ?? 0),
-    imbalance: trial ? trial.imbalance : ledger.imbalance,
-    cost: ledger.cost + (trial?.cost ?? 0),
-    distanceM: ledger.distanceM + (trial?.distanceM ?? 0),
-    changes: 0,
-  });
 
   while (work < params.maxWork) {
     if (params.now() - lastYield >= 40) {
@@ -252,7 +238,7 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
     const trial = ledger.trial(move.removed, move.added);
     if (!trial) continue;
     work += trial.work;
-    if (compareObjectives(objectiveOf(trial), objectiveOf(null)) < 0) continue;
+    if (ledger.verdict(trial) < 0) continue;
     for (const e of move.removed) book.remove(e);
     for (const e of ledger.commit(trial)) book.add(e);
     stale = true;

@@ -1,9 +1,9 @@
 import { Bookings } from './bookings';
 import { bestRoute, type ScoreContext } from './candidates';
 import { yieldThread } from './construct';
-import { allocate, reachable, routeFrame, type Pools } from './evaluate';
-import { Ledger, type Entry, type Trial } from './ledger';
-import { compareObjectives, compareSkeletons, evaluate, type Baseline, type Objective } from './objective';
+import { allocate, insertion, reachable, type Pools } from './evaluate';
+import { Ledger, type Entry } from './ledger';
+import { compareObjectives, compareSkeletons, evaluate, type Baseline } from './objective';
 import type { Prepared } from './prepare';
 import { cleanup, type Solution } from './search';
 import { PlanState, type Skeleton } from './state';
@@ -49,21 +49,12 @@ class Workspace {
     return this.work >= params.maxWork || params.shouldStop() || params.now() >= params.deadlineMs;
   }
 
-  private objective(trial: Trial | null): Objective {
-    const l = this.ledger;
-    return {
-      weighted: l.weighted + (trial?.weighted ?? 0), people: l.people + (trial?.people ?? 0),
-      imbalance: trial ? trial.imbalance : l.imbalance, cost: l.cost + (trial?.cost ?? 0),
-      distanceM: l.distanceM + (trial?.distanceM ?? 0), changes: 0,
-    };
-  }
-
   /** Applies the change when the plan gets strictly better; returns the new entries. */
   tryChange(removed: Entry[], added: Skeleton[]): Entry[] | null {
     const trial = this.ledger.trial(removed, added);
     if (!trial) return null;
     this.work += trial.work;
-    if (compareObjectives(this.objective(trial), this.objective(null)) <= 0) return null;
+    if (this.ledger.verdict(trial) <= 0) return null;
     for (const e of removed) this.book.remove(e);
     const entries = this.ledger.commit(trial);
     for (const e of entries) this.book.add(e);
@@ -227,14 +218,8 @@ async function fillIdleIn(ws: Workspace): Promise<void> {
     for (let h = 0; h < H; h++) {
       if (e.sk.stops.includes(h) || !hasReachableLeft(P, e.sk, h, pools)) continue;
       if (!P.reachable[e.sk.team * H + h] || !vehiclesPass(P, e.sk.vehicles, [h]) || !book.hamletFree(h, e.sk.slot, ignore)) continue;
-      let bestStops: number[] | null = null;
-      let bestWork = -1;
-      for (let pos = 0; pos <= e.sk.stops.length; pos++) {
-        const stops = [...e.sk.stops.slice(0, pos), h, ...e.sk.stops.slice(pos)];
-        const work = routeFrame(P, e.sk.team, e.sk.slot, stops).work;
-        if (work > bestWork) { bestWork = work; bestStops = stops; }
-      }
-      if (!bestStops || bestWork <= 0) continue;
+      const bestStops = insertion(P, e.sk, h);
+      if (!bestStops) continue;
       const trial = allocate(P, e.sk.team, e.sk.slot, bestStops, screen);
       if (trial && trial.value > e.plan.value + 1e-9) options.push({ stops: bestStops, gain: trial.value - e.plan.value });
     }
