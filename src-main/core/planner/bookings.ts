@@ -62,6 +62,11 @@ export class Bookings {
     this.byDay.get(e.sk.slot.day)?.delete(e);
   }
 
+  /** Team t's routes. */
+  teamRoutes(t: number): Entry[] {
+    return [...this.byTeam[t]!];
+  }
+
   /** The other routes of e's shift (same day and shift template). */
   sameShift(e: Entry): Entry[] {
     const out: Entry[] = [];

@@ -156,6 +156,14 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
       [a[k], b[l]] = [b[l]!, a[k]!];
       return trade(e, f, a, b);
     },
+    // A team's two routes trade hamlets: the tail of a hamlet to a shift when more people are out.
+    () => {
+      const e = randomEntry();
+      if (!e) return null;
+      const own = book.teamRoutes(e.sk.team);
+      const f = own[rng.int(own.length)]!;
+      return f === e ? null : trade(e, f, f.sk.stops, e.sk.stops);
+    },
     // Two teams of the same shift trade routes (a kit team to the hamlet with CCCD left, a fast team to the big one).
     () => {
       const e = randomEntry();
@@ -182,7 +190,7 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
       return vehicles ? { removed: [], added: [{ slot, team: t, vehicles, stops: [h] }] } : null;
     },
   ];
-  const WEIGHTS = [30, 30, 12, 4, 20, 10, 12, 12];
+  const WEIGHTS = [30, 30, 12, 4, 20, 20, 10, 12, 12];
   const total = WEIGHTS.reduce((a, b) => a + b, 0);
 
   function insert(e: Entry, h: number): Move {
