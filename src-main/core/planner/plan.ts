@@ -10,7 +10,7 @@ import { compareObjectives, compareSkeletons, evaluate, makeBaseline, type Basel
 import { sortRoutes, toRoute } from './output';
 import { prepare, type Prepared } from './prepare';
 import { project } from './project';
-import { makeRng } from './rng';
+import { Rng } from './rng';
 import { repair, type RepairParams } from './repair';
 import { improve } from './search';
 import { localSearch } from './local-search';
@@ -130,12 +130,12 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   const first = await repair(P, baseline, { skeletons, evaluation }, repairParams(REPAIR_SHARE));
   progress(first.evaluation);
   const moved = await localSearch(P, baseline, first, {
-    rng: makeRng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, maxWork: timeLimit * MOVE_WORK_PER_SECOND,
+    rng: new Rng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, maxWork: timeLimit * MOVE_WORK_PER_SECOND,
     shouldStop: stopRequested,
   });
   progress(moved.evaluation);
   const better = await improve(P, baseline, moved.skeletons, moved.evaluation, {
-    rng: makeRng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, timeLimitSeconds: timeLimit,
+    rng: new Rng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, timeLimitSeconds: timeLimit,
     shouldStop: stopRequested, onImprove: progress, previous,
   });
   const repaired = await repair(P, baseline, better, repairParams(REPAIR_SHARE));

@@ -5,7 +5,7 @@ import { routeFrame } from '../../../src-main/core/planner/evaluate';
 import { Ledger } from '../../../src-main/core/planner/ledger';
 import { compareSkeletons, evaluate, makeBaseline } from '../../../src-main/core/planner/objective';
 import { prepare } from '../../../src-main/core/planner/prepare';
-import { makeRng } from '../../../src-main/core/planner/rng';
+import { Rng } from '../../../src-main/core/planner/rng';
 import { PlanState, type Skeleton } from '../../../src-main/core/planner/state';
 import { smallInstance } from './random';
 
@@ -22,7 +22,7 @@ describe('incremental evaluation (ledger)', () => {
         const skeletons = construct(P, new PlanState(P), P.slots, { rng: null, noise: 0, previous: new Map() })
           .map((b) => b.skeleton).sort((a, b) => compareSkeletons(P, a, b));
         const ledger = new Ledger(P, baseline, skeletons);
-        const rng = makeRng(seed);
+        const rng = new Rng(seed);
         for (let step = 0; step < 30 && ledger.size > 0; step++) {
           const list = ledger.list();
           const e = list[rng.int(list.length)]!;

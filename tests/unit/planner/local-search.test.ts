@@ -4,11 +4,11 @@ import { localSearch, type LocalSearchParams } from '../../../src-main/core/plan
 import { compareSkeletons, evaluate, makeBaseline } from '../../../src-main/core/planner/objective';
 import { toRoute } from '../../../src-main/core/planner/output';
 import { prepare } from '../../../src-main/core/planner/prepare';
-import { makeRng } from '../../../src-main/core/planner/rng';
+import { Rng } from '../../../src-main/core/planner/rng';
 import { PlanState, type Skeleton } from '../../../src-main/core/planner/state';
 import { backlog, hamlet, instance, road, team, vehicle } from './fixtures';
 
-const params = (seed: number): LocalSearchParams => ({ rng: makeRng(seed), now: () => 0, deadlineMs: Infinity, maxWork: 20_000, shouldStop: () => false });
+const params = (seed: number): LocalSearchParams => ({ rng: new Rng(seed), now: () => 0, deadlineMs: Infinity, maxWork: 20_000, shouldStop: () => false });
 
 describe('local search on routes', () => {
   it('sends the kit team where CCCD is left and the other team to the e-ID, and the plan stays valid', async () => {

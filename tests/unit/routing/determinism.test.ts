@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../../src-main/core/planner/routing/rng';
+import { Rng } from '../../../src-main/core/planner/rng';
 import { solveVrptw } from '../../../src-main/core/planner/routing/search';
 import { quick, randomProblem } from './helpers';
 

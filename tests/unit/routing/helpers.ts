@@ -1,5 +1,5 @@
 import { euclideanMatrix } from '../../../src-main/core/planner/routing/solomon';
-import { Rng } from '../../../src-main/core/planner/routing/rng';
+import { Rng } from '../../../src-main/core/planner/rng';
 import type { RoutingNode, RoutingProblem, SolveOptions } from '../../../src-main/core/planner/routing/types';
 
 export interface Site {

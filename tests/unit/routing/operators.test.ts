@@ -5,7 +5,7 @@ import { RouteState } from '../../../src-main/core/planner/routing/evaluate';
 import { bestInsertion } from '../../../src-main/core/planner/routing/insertion';
 import { buildInstance } from '../../../src-main/core/planner/routing/instance';
 import { localSearch } from '../../../src-main/core/planner/routing/operators';
-import { Rng } from '../../../src-main/core/planner/routing/rng';
+import { Rng } from '../../../src-main/core/planner/rng';
 import { Ruiner } from '../../../src-main/core/planner/routing/ruin';
 import type { RoutingProblem } from '../../../src-main/core/planner/routing/types';
 import { euclidean, randomProblem } from './helpers';

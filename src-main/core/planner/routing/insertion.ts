@@ -4,7 +4,7 @@
  */
 import type { RouteState } from './evaluate';
 import type { Instance } from './instance';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 /** Result slot of `bestInsertion`, reused to avoid allocation. */
 export interface InsertionChoice {

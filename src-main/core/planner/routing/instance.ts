@@ -1,7 +1,7 @@
 /**
  * The problem as the search sees it: flat typed arrays, validated once.
  */
-import { Rng } from './rng';
+import { Rng } from '../rng';
 import type { Matrix, RoutingProblem } from './types';
 
 export interface Instance {

@@ -5,7 +5,7 @@
 import type { RouteState } from './evaluate';
 import { bestInsertion, soloCost, type InsertionChoice } from './insertion';
 import type { Instance } from './instance';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 export interface RecreateOptions {
   /** Routes may be opened while routeCount < routeLimit. */

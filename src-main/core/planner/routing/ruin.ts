@@ -7,7 +7,7 @@
  */
 import type { RouteState } from './evaluate';
 import type { Instance } from './instance';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 
 export interface RuinParams {
   /** Average number of customers removed per ruin (c-bar). */

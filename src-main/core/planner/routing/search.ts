@@ -14,7 +14,7 @@ import { RouteState } from './evaluate';
 import { buildInstance, type Instance } from './instance';
 import { localSearch } from './operators';
 import { Recreator } from './recreate';
-import { Rng } from './rng';
+import { Rng } from '../rng';
 import { Ruiner } from './ruin';
 import type { RoutingProblem, RoutingSolution, SolveOptions, SolveProgress } from './types';
 
