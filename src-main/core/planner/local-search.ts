@@ -3,7 +3,7 @@ import { singleValue } from './candidates';
 import { yieldThread } from './construct';
 import { insertion, reachable, routeFrame } from './evaluate';
 import { Ledger, type Entry } from './ledger';
-import { compareObjectives, compareSkeletons, evaluate, type Baseline } from './objective';
+import { compareObjectives, compareSkeletons, evaluate, type Baseline, type Objective } from './objective';
 import type { Prepared, PSlot } from './prepare';
 import type { Rng } from './rng';
 import type { Solution } from './search';
@@ -17,6 +17,8 @@ export interface LocalSearchParams {
   /** Route allocations the search may spend: the deterministic budget. */
   maxWork: number;
   shouldStop: () => boolean;
+  /** The plan as it stands, about five times a second. */
+  onProgress?: (o: Objective) => void;
 }
 
 /** Hamlets drawn per choice; the one worth most to the team on what the plan leaves wins. */
@@ -50,6 +52,7 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
   let stale = false;
   let work = 0;
   let lastYield = params.now();
+  let lastReport = lastYield;
 
   const pickHamlet = (t: number, slot: PSlot, near: readonly number[], exclude: readonly number[]): number => {
     const pool = feasible[t]!;
@@ -231,6 +234,10 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
     if (params.now() - lastYield >= 40) {
       await yieldThread();
       lastYield = params.now();
+      if (lastYield - lastReport >= 200) {
+        lastReport = lastYield;
+        params.onProgress?.(ledger.objective());
+      }
       if (params.shouldStop() || params.now() >= params.deadlineMs) break;
     }
     if (stale) {

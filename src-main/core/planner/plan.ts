@@ -6,7 +6,7 @@ import { checkPlan } from './check';
 import { constructSteps, drive } from './construct';
 import { dayNumber } from './days';
 import { planningGuide } from './guide';
-import { compareObjectives, compareSkeletons, evaluate, makeBaseline, type Baseline, type Evaluation } from './objective';
+import { compareObjectives, compareSkeletons, evaluate, makeBaseline, type Baseline, type Evaluation, type Objective } from './objective';
 import { sortRoutes, toRoute } from './output';
 import { prepare, type Prepared } from './prepare';
 import { project } from './project';
@@ -88,11 +88,12 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   const pinnedOnly = new PlanState(P);
   for (const r of instance.pinned) pinnedOnly.addPinned(r);
   const backlogTotal = P.remaining.reduce((a, b) => a + b, 0);
-  const progress = (e: Evaluation): void => hooks?.onProgress?.({
-    placedShare: backlogTotal === 0 ? 1 : e.objective.people / backlogTotal,
-    bestObjective: e.objective.weighted,
+  const tell = (o: Objective): void => hooks?.onProgress?.({
+    placedShare: backlogTotal === 0 ? 1 : o.people / backlogTotal,
+    bestObjective: o.weighted,
     elapsedSeconds: elapsed(),
   });
+  const progress = (e: Evaluation): void => tell(e.objective);
 
   // Started now, awaited at the end: on another thread it costs the search nothing.
   const boundPromise = upperBound(P, pinnedOnly.nonHomebound, pinnedOnly.homebound, now, hooks?.solveLp);
@@ -131,7 +132,7 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   progress(first.evaluation);
   const moved = await localSearch(P, baseline, first, {
     rng: new Rng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, maxWork: timeLimit * MOVE_WORK_PER_SECOND,
-    shouldStop: stopRequested,
+    shouldStop: stopRequested, onProgress: tell,
   });
   progress(moved.evaluation);
   const better = await improve(P, baseline, moved.skeletons, moved.evaluation, {
