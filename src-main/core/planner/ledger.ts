@@ -1,5 +1,6 @@
-import { allocate, routeCost, type Pools, type RoutePlan } from './evaluate';
+import { allocate, commit, routeCost, type Pools, type RoutePlan } from './evaluate';
 import { GROUPS } from './guide';
+import { sameStop, takeStop, type HamletState } from './ledger-stops';
 import { coefficientOfVariation, compareObjectives, type Baseline, type Objective } from './objective';
 import type { Prepared } from './prepare';
 import type { Skeleton } from './state';
@@ -33,12 +34,6 @@ export interface Trial {
   imbalance: number;
   /** allocate() calls spent: the search's unit of work. */
   work: number;
-}
-
-interface HamletState {
-  ord0: number;
-  v: Float64Array; // nh0, nh1, hb0, hb1
-  guide: Map<number, Float64Array>; // team -> groups
 }
 
 /**
@@ -84,7 +79,7 @@ export class Ledger {
       const plan = this.allocateFrom(sk, pre);
       if (!plan) throw new Error('planner: a planned route does not fit its shift');
       const entry: Entry = { id: this.nextId++, sk, ord, plan, pre, cost: routeCost(P, sk.vehicles, plan.distanceM) };
-      this.apply(plan, this.end);
+      commit(this.P, plan, this.end);
       this.insert(entry);
       this.addTotals(entry, 1);
     }
@@ -135,6 +130,7 @@ export class Ledger {
 
   /** The plan with `removed` taken out and `added` put in, without changing the ledger. */
   trial(removed: readonly Entry[], added: readonly Skeleton[]): Trial | null {
+    const H = this.P.hamlets.length;
     const gone = new Set(removed.map((e) => e.id));
     const dirty = new Map<number, HamletState>();
     const queue: Entry[] = [];
@@ -210,12 +206,12 @@ export class Ledger {
       if (!fresh) {
         // A stop whose quotas moved makes its hamlet dirty from here on.
         e.sk.stops.forEach((h, k) => {
-          if (!dirty.has(h) && !this.sameStop(e.sk.team, e.plan, plan, k)) markDirty(h, e.ord, e, k);
+          if (!dirty.has(h) && !sameStop(H, e.sk.team, e.plan, plan, k)) markDirty(h, e.ord, e, k);
         });
       }
       for (let k = 0; k < e.sk.stops.length; k++) {
         const state = dirty.get(e.sk.stops[k]!);
-        if (state) this.take(state, e.sk.team, plan, k);
+        if (state) takeStop(state, H, e.sk.team, plan, k);
       }
       if (fresh) {
         e.plan = plan;
@@ -369,54 +365,5 @@ export class Ledger {
       if (s.guide) for (let i = 0; i < GROUPS; i++) s.guide[(sk.team * H + h) * GROUPS + i] = pre[o + 4 + i]!;
     });
     return allocate(this.P, sk.team, sk.slot, sk.stops, s);
-  }
-
-  /** A route's quotas and guide use taken out of the running pools. */
-  private apply(plan: RoutePlan, pools: Pools): void {
-    const H = this.P.hamlets.length;
-    for (const s of plan.stops) {
-      for (let k = 0; k < 2; k++) {
-        pools.nonHomebound[k * H + s.hamlet] = pools.nonHomebound[k * H + s.hamlet]! - s.quota[k]!;
-        pools.homebound[k * H + s.hamlet] = pools.homebound[k * H + s.hamlet]! - s.home[k]!;
-      }
-    }
-    const g = pools.guide;
-    if (g) for (let i = 0; i < plan.guideUse.length; i += 2) g[plan.guideUse[i]!] = g[plan.guideUse[i]!]! - plan.guideUse[i + 1]!;
-  }
-
-  /** Stop k got the same quotas and guide use in both plans. */
-  private sameStop(t: number, a: RoutePlan, b: RoutePlan, k: number): boolean {
-    const x = a.stops[k]!;
-    const y = b.stops[k]!;
-    if (x.quota[0] !== y.quota[0] || x.quota[1] !== y.quota[1] || x.home[0] !== y.home[0] || x.home[1] !== y.home[1]) return false;
-    const at = (t * this.P.hamlets.length + x.hamlet) * GROUPS;
-    const used = (plan: RoutePlan): number[] => {
-      const out = [0, 0, 0];
-      for (let i = 0; i < plan.guideUse.length; i += 2) {
-        const gk = plan.guideUse[i]!;
-        if (gk >= at && gk < at + GROUPS) out[gk - at] = out[gk - at]! + plan.guideUse[i + 1]!;
-      }
-      return out;
-    };
-    const ua = used(a);
-    const ub = used(b);
-    return ua[0] === ub[0] && ua[1] === ub[1] && ua[2] === ub[2];
-  }
-
-  /** Stop k's quotas and guide use taken out of a dirty hamlet's running state. */
-  private take(state: HamletState, t: number, plan: RoutePlan, k: number): void {
-    const s = plan.stops[k]!;
-    state.v[0] = state.v[0]! - s.quota[0];
-    state.v[1] = state.v[1]! - s.quota[1];
-    state.v[2] = state.v[2]! - s.home[0];
-    state.v[3] = state.v[3]! - s.home[1];
-    const g = state.guide.get(t);
-    if (!g) return;
-    const H = this.P.hamlets.length;
-    const at = (t * H + s.hamlet) * GROUPS;
-    for (let i = 0; i < plan.guideUse.length; i += 2) {
-      const gk = plan.guideUse[i]!;
-      if (gk >= at && gk < at + GROUPS) g[gk - at] = g[gk - at]! - plan.guideUse[i + 1]!;
-    }
   }
 }
