@@ -86,9 +86,9 @@ const ROAD_RANK: Record<RoadClass, number> = { paved: 0, dirt: 1, forest: 2 };
 /** Floyd-Warshall, point k relaxing only the trips allowed to pass it. */
 function closeOver(points: readonly TravelPoint[], minutes: Int32Array, distanceM: Int32Array, measured: Uint8Array): void {
   const n = points.length;
-  const rank = points.map((p) => ROAD_RANK[p.road]);
-  const moto = points.map((p) => p.motorbikeOnly === true);
-  const cut = points.map((p) => p.cutMask ?? 0);
+  const rank = Int32Array.from(points, (p) => ROAD_RANK[p.road]);
+  const moto = Uint8Array.from(points, (p) => (p.motorbikeOnly ? 1 : 0));
+  const cut = Int32Array.from(points, (p) => p.cutMask ?? 0);
   for (let k = 0; k < n; k++) {
     const rowK = k * n;
     for (let i = 0; i < n; i++) {
@@ -96,15 +96,15 @@ function closeOver(points: readonly TravelPoint[], minutes: Int32Array, distance
       const rowI = i * n;
       const ik = minutes[rowI + k]!;
       const dk = distanceM[rowI + k]!;
+      // When end i alone allows passing k (a base, an open paved place ...), every j does.
+      const all = rank[k]! <= rank[i]! && (!moto[k] || moto[i]) && (cut[k]! & ~cut[i]!) === 0;
       for (let j = 0; j < n; j++) {
-        if (j === i || j === k) continue;
-        if (rank[k]! > Math.max(rank[i]!, rank[j]!) || (moto[k] && !moto[i] && !moto[j]) || (cut[k]! & ~(cut[i]! | cut[j]!)) !== 0) continue;
         const t = ik + minutes[rowK + j]!;
-        if (t < minutes[rowI + j]!) {
-          minutes[rowI + j] = t;
-          distanceM[rowI + j] = dk + distanceM[rowK + j]!;
-          measured[rowI + j] = 0;
-        }
+        if (t >= minutes[rowI + j]! || j === i || j === k) continue;
+        if (!all && (rank[k]! > Math.max(rank[i]!, rank[j]!) || (moto[k] && !moto[i] && !moto[j]) || (cut[k]! & ~(cut[i]! | cut[j]!)) !== 0)) continue;
+        minutes[rowI + j] = t;
+        distanceM[rowI + j] = dk + distanceM[rowK + j]!;
+        measured[rowI + j] = 0;
       }
     }
   }
