@@ -30,9 +30,10 @@ type Move = { removed: Entry[]; added: Skeleton[] } | null;
 
 /**
  * Local search on the routes themselves, each move evaluated incrementally (ledger.ts):
- * change a stop's hamlet, add or drop a stop, trade stops between two routes, hand a
- * route to another team of the same shift, move it to another shift of its team, or add
- * a route where a team may still work. A move is kept when the plan is at least as good
+ * bring a hamlet with people left into a nearby route, change a stop's hamlet, add or drop
+ * a stop, trade stops between two routes, trade hamlets between two routes of a team or
+ * whole routes between two teams of a shift, move a route to another shift of its team,
+ * or add a route where a team may still work. A move is kept when the plan is at least as good
  * lexicographically (equal moves let the search walk across plateaus).
  */
 export async function localSearch(P: Prepared, baseline: Baseline, solution: Solution, params: LocalSearchParams): Promise<Solution> {
@@ -193,6 +194,7 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
       return vehicles ? { removed: [], added: [{ slot, team: t, vehicles, stops: [h] }] } : null;
     },
   ];
+  /** How often each move is drawn, in the order of `moves`. */
   const WEIGHTS = [30, 30, 12, 4, 20, 20, 10, 12, 12];
   const total = WEIGHTS.reduce((a, b) => a + b, 0);
 
@@ -228,7 +230,6 @@ export async function localSearch(P: Prepared, baseline: Baseline, solution: Sol
     const vehicles = book.vehiclesFor(t, e.sk.stops, slot, ignore, null);
     return vehicles ? { removed: [e], added: [{ slot, team: t, vehicles, stops: e.sk.stops }] } : null;
   }
-
 
   while (work < params.maxWork) {
     if (params.now() - lastYield >= 40) {
