@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
-import { spawnSibling } from './lp-thread';
+import { spawnSibling } from './spawn';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
 
 export class PlanningCancelled extends Error {

@@ -1,7 +1,7 @@
 import { dayNumber, isoWeekOfDay } from './days';
 import type { Entry } from './ledger';
 import type { Baseline } from './objective';
-import { teamWorksSlot, type Prepared, type PSlot } from './prepare';
+import { roadNeeds, teamWorksSlot, type Prepared, type PSlot } from './prepare';
 
 interface Held {
   day: number;
@@ -12,6 +12,18 @@ interface Held {
 interface TeamHeld extends Held {
   templateId: number;
   evening: boolean;
+}
+
+/** Every vehicle of the set can drive to every stop (road class, motorbike-only hamlets). */
+export function vehiclesPass(P: Prepared, vehicles: readonly number[], stops: readonly number[]): boolean {
+  for (const h of stops) {
+    const ph = P.hamlets[h]!;
+    for (const v of vehicles) {
+      const pv = P.vehicles[v]!;
+      if ((pv.roadMask & ph.roadMask) !== ph.roadMask || (ph.moto && !pv.moto)) return false;
+    }
+  }
+  return true;
 }
 
 const overlaps = (a: Held, slot: PSlot): boolean => a.day === slot.day && a.start < slot.end && slot.start < a.end;
@@ -112,21 +124,12 @@ export class Bookings {
    */
   vehiclesFor(t: number, stops: readonly number[], slot: PSlot, ignore: ReadonlySet<Entry>, current: readonly number[] | null, taken: readonly number[] = []): number[] | null {
     const P = this.P;
-    let mask = 0;
-    let moto = false;
-    for (const h of stops) {
-      mask |= P.hamlets[h]!.roadMask;
-      moto ||= P.hamlets[h]!.moto;
-    }
-    const passes = (v: number): boolean => {
-      const pv = P.vehicles[v]!;
-      return (pv.roadMask & mask) === mask && (!moto || pv.moto);
-    };
-    if (current && current.every(passes) && current.every((v) => !taken.includes(v))) return [...current];
+    if (current && vehiclesPass(P, current, stops) && current.every((v) => !taken.includes(v))) return [...current];
     const busy = new Set<number>(taken);
     for (const e of this.byDay.get(slot.day) ?? []) {
       if (!ignore.has(e) && overlaps(window(e.sk.slot), slot)) for (const v of e.sk.vehicles) busy.add(v);
     }
+    const { mask, moto } = roadNeeds(P, stops);
     for (const option of P.vehicleOptions(P.teams[t]!.base, mask, moto, P.teams[t]!.team.size)) {
       if (option.every((v) => !busy.has(v) && !P.vehicles[v]!.unavailable.has(slot.day)
         && !(this.pinnedVehicle.get(v) ?? []).some((held) => overlaps(held, slot)))) return [...option];

@@ -125,6 +125,17 @@ export function makeSlots(instance: PlanningInstance, templateIdx: ReadonlyMap<n
   });
 }
 
+/** The roads a set of stops needs a vehicle for, and whether only motorbikes get to one of them. */
+export function roadNeeds(P: Prepared, stops: readonly number[]): { mask: number; moto: boolean } {
+  let mask = 0;
+  let moto = false;
+  for (const h of stops) {
+    mask |= P.hamlets[h]!.roadMask;
+    moto ||= P.hamlets[h]!.moto;
+  }
+  return { mask, moto };
+}
+
 export function teamWorksSlot(team: PTeam, slot: PSlot): boolean {
   return team.allowedKind[slot.kind] === true && !team.daysOff.has(slot.day);
 }

@@ -1,4 +1,4 @@
-import { Bookings } from './bookings';
+import { Bookings, vehiclesPass } from './bookings';
 import { bestRoute, type ScoreContext } from './candidates';
 import { yieldThread } from './construct';
 import { allocate, insertion, reachable, type Pools } from './evaluate';
@@ -40,7 +40,8 @@ class Workspace {
     this.last = params.now();
   }
 
-  async out(): Promise<boolean> {
+  /** Budget, clock or cancel says stop (handing the thread back first when due). */
+  async spent(): Promise<boolean> {
     const { params } = this;
     if (params.now() - this.last >= 40) {
       await yieldThread();
@@ -117,17 +118,6 @@ function givenBack(P: Prepared, end: Pools, routes: readonly Entry[]): Pools {
   return out;
 }
 
-function vehiclesPass(P: Prepared, vehicles: readonly number[], stops: readonly number[]): boolean {
-  for (const h of stops) {
-    const ph = P.hamlets[h]!;
-    for (const v of vehicles) {
-      const pv = P.vehicles[v]!;
-      if ((pv.roadMask & ph.roadMask) !== ph.roadMask || (ph.moto && !pv.moto)) return false;
-    }
-  }
-  return true;
-}
-
 /**
  * Two teams in the same shift trade their hamlets (each keeps its vehicles, which must
  * pass): a kit team takes the hamlet with CCCD left, a fast team the big one. Screened on
@@ -139,7 +129,7 @@ async function swapRoutesIn(ws: Workspace): Promise<void> {
   const list = ledger.list();
   const swaps: { a: Entry; b: Entry; gain: number; order: number }[] = [];
   for (let i = 0; i < list.length; i++) {
-    if (await ws.out()) return;
+    if (await ws.spent()) return;
     const a = list[i]!;
     const shift = Math.floor(a.ord / P.teams.length);
     for (let j = i + 1; j < list.length && Math.floor(list[j]!.ord / P.teams.length) === shift; j++) {
@@ -158,7 +148,7 @@ async function swapRoutesIn(ws: Workspace): Promise<void> {
   swaps.sort((x, y) => y.gain - x.gain || x.order - y.order);
   const touched = new Set<Entry>();
   for (const { a, b } of swaps) {
-    if (await ws.out()) return;
+    if (await ws.spent()) return;
     if (touched.has(a) || touched.has(b)) continue;
     const done = ws.tryChange([a, b], [{ ...a.sk, stops: b.sk.stops }, { ...b.sk, stops: a.sk.stops }]);
     if (done) for (const e of [a, b, ...done]) touched.add(e);
@@ -185,7 +175,7 @@ async function addRoutesIn(ws: Workspace): Promise<void> {
   const ctx: ScoreContext = { rng: null, noise: 0, previous: ws.params.previous };
   for (const slot of P.slots) {
     for (let t = 0; t < P.teams.length; t++) {
-      if (await ws.out()) return;
+      if (await ws.spent()) return;
       if (!state.teamCanTake(t, slot)) continue;
       const cand = bestRoute(P, state, t, slot, ctx);
       if (!cand || cand.plan.people === 0) continue;
@@ -207,7 +197,7 @@ async function fillIdleIn(ws: Workspace): Promise<void> {
   const { P, ledger, book } = ws;
   const H = P.hamlets.length;
   for (const e of ledger.list()) {
-    if (await ws.out()) return;
+    if (await ws.spent()) return;
     if (!ledger.has(e)) continue;
     const team = P.teams[e.sk.team]!;
     if (e.plan.idleMinutes < team.setup + 1 / team.maxRatePerMin) continue;

@@ -1,7 +1,7 @@
 import type { Route } from '../model';
 import type { Pools } from './evaluate';
 import { dayNumber, isoWeekOfDay } from './days';
-import { teamWorksSlot, type Prepared, type PSlot } from './prepare';
+import { roadNeeds, teamWorksSlot, type Prepared, type PSlot } from './prepare';
 
 const KEY = 1_000_000;
 
@@ -150,12 +150,7 @@ export class PlanState implements Pools {
   pickVehicles(t: number, stops: readonly number[], slot: PSlot): number[] | null {
     const P = this.P;
     const team = P.teams[t]!;
-    let mask = 0;
-    let moto = false;
-    for (const h of stops) {
-      mask |= P.hamlets[h]!.roadMask;
-      moto ||= P.hamlets[h]!.moto;
-    }
+    const { mask, moto } = roadNeeds(P, stops);
     for (const option of P.vehicleOptions(team.base, mask, moto, team.team.size)) {
       if (option.every((v) => this.vehicleFree(v, slot))) return [...option];
     }
