@@ -45,6 +45,7 @@ export interface PTeam {
   htp: number;
   setup: number;
   allowedKind: boolean[];
+  /** Days off, and days when the vehicles free at its base have too few seats for it. */
   daysOff: ReadonlySet<number>;
   /** Best people per minute of work over everything the team can do. */
   maxRatePerMin: number;
@@ -140,6 +141,13 @@ export function teamWorksSlot(team: PTeam, slot: PSlot): boolean {
   return team.allowedKind[slot.kind] === true && !team.daysOff.has(slot.day);
 }
 
+/** Days on which the vehicles at the team's base that are not unavailable seat fewer than its members. */
+function groundedDays(vehicles: readonly PVehicle[], base: number, size: number): number[] {
+  const mine = vehicles.filter((v) => v.base === base);
+  const days = new Set(mine.flatMap((v) => [...v.unavailable]));
+  return [...days].filter((d) => mine.reduce((seats, v) => seats + (v.unavailable.has(d) ? 0 : v.vehicle.seats), 0) < size);
+}
+
 export function prepare(instance: PlanningInstance): Prepared {
   const { campaign } = instance;
   const fromDay = dayNumber(instance.from);
@@ -213,6 +221,7 @@ export function prepare(instance: PlanningInstance): Prepared {
     moto: vehicle.kind === 'motorbike',
     unavailable: new Set(vehicle.unavailable.map(dayNumber)),
   }));
+  for (const t of teams) t.daysOff = new Set([...t.daysOff, ...groundedDays(vehicles, t.base, t.team.size)]);
 
   const optionCache = new Map<string, number[][]>();
   const vehicleOptions = (base: number, roadMask: number, moto: boolean, size: number): number[][] => {

@@ -84,6 +84,25 @@ describe('planner on hand-made instances', () => {
     expect(dates.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('a team works no shift on days its base has too few seats free, and the bound counts only the rest', async () => {
+    const inst = instance({
+      campaign: { name: 'Tuần', startDate: MONDAY, deadline: '2024-11-08' },
+      hamlets: [hamlet(1, { population: 2000 })],
+      backlogs: [backlog(1, 1500)],
+      shiftTemplates: [EVENING],
+      teams: [team(1, { size: 4 })],
+      // Two motorbikes seat the four; one of them is away Monday to Thursday.
+      vehicles: [vehicle(1, { kind: 'motorbike', seats: 2 }),
+        vehicle(2, { kind: 'motorbike', seats: 2, unavailable: ['2024-11-04', '2024-11-05', '2024-11-06', '2024-11-07'] })],
+    });
+    const { routes, report } = await planFrozen(inst);
+    expect(report.checker.valid).toBe(true);
+    expect(routes.map((r) => r.date)).toEqual(['2024-11-08']);
+    // One evening at 20 an hour is at most 80 people; five evenings would be 400.
+    expect(report.upperBound).toBeLessThanOrEqual(80);
+    expect(enrolledTotal({ routes, report })).toBeGreaterThan(60);
+  });
+
   it('never gives CCCD to a team without an enrolment kit', async () => {
     const inst = instance({
       campaign: { name: 'Tuần', startDate: MONDAY, deadline: '2024-11-08' },
