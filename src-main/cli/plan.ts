@@ -6,17 +6,16 @@
  *
  * Prints enrolled by the deadline against the backlog and the LP upper bound, the
  * clearance date, whether the deadline holds, shifts, km, vehicle cost, the checker's
- * verdict and the seconds taken. Exits 2 on a bad flag (the message names it), 1 when the
- * checker rejects the plan.
+ * verdict and the seconds taken. A database of several districts (a merged province) is
+ * planned district by district on two worker threads, within the one time limit. Exits 2
+ * on a bad flag (the message names it), 1 when the checker rejects the plan.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { isoDate, type PlanReport, type PlanningInstance } from '../core/model';
-import { plan } from '../core/planner';
 import { loadPlanningInstance, openDatabase, savePlan } from '../db';
-import { solveOnThread } from '../workers/lp-thread';
+import { startPlanning } from '../workers/run-planner';
 import { figuresOf } from './figures';
 import { parseFlags, percent, thousands, UsageError } from './flags';
 
@@ -77,15 +76,11 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const instance = loadPlanningInstance(db, { from: flags.from });
     let lastShown = -Infinity;
-    const { routes, report } = await plan(instance, { seed: flags.seed, timeLimitSeconds: flags['time-limit'] }, {
-      now: () => performance.now(),
-      solveLp: solveOnThread,
-      onProgress: (p) => {
-        if (p.elapsedSeconds - lastShown < 1) return;
-        lastShown = p.elapsedSeconds;
-        process.stderr.write(`  … ${(100 * p.placedShare).toFixed(1)}% placed, ${p.elapsedSeconds.toFixed(1)} s\n`);
-      },
-    });
+    const { routes, report } = await startPlanning(instance, { seed: flags.seed, timeLimitSeconds: flags['time-limit'] }, (p) => {
+      if (p.elapsedSeconds - lastShown < 1) return;
+      lastShown = p.elapsedSeconds;
+      process.stderr.write(`  … ${(100 * p.placedShare).toFixed(1)}% placed, ${p.elapsedSeconds.toFixed(1)} s\n`);
+    }).result;
     for (const line of summary(instance, report)) console.log(line);
     const planId = savePlan(db, { name: `Kế hoạch (CLI, seed ${flags.seed})`, status: 'draft', fromDate: instance.from, seed: flags.seed, routes, report });
     console.log(`Saved as draft plan #${planId} in ${resolve(flags.db)}`);

@@ -1,5 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { Worker } from 'node:worker_threads';
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
+import { districtTimeLimits, mergeDistrictPlans, splitByDistrict, type DistrictPart } from '../core/planner/districts';
 import { spawnSibling } from './spawn';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
 
@@ -18,12 +20,23 @@ export function spawnPlannerWorker(): Worker {
   return spawnSibling('planner-worker');
 }
 
-/** Runs one plan in a worker thread; `cancel()` makes `result` reject with PlanningCancelled. */
-export function startPlanning(
-  instance: PlanningInstance,
-  options: PlanOptions,
-  onProgress: (progress: PlanProgressMessage) => void,
-): { result: Promise<{ routes: Route[]; report: PlanReport }>; cancel: () => void } {
+type Plan = { routes: Route[]; report: PlanReport };
+type Job = { result: Promise<Plan>; cancel: () => void };
+
+/** Planner workers side by side when a database holds several districts: one per core here. */
+const POOL_SIZE = 2;
+
+/**
+ * Plans in worker threads; `cancel()` makes `result` reject with PlanningCancelled. One
+ * district: one worker, its bound's LP on a second thread. Several districts (a merged
+ * province): each planned on its own by a pool of workers, the plans merged into one.
+ */
+export function startPlanning(instance: PlanningInstance, options: PlanOptions, onProgress: (progress: PlanProgressMessage) => void): Job {
+  const parts = splitByDistrict(instance);
+  return parts.length > 1 ? startDistricts(instance, parts, options, onProgress) : startOne(instance, options, onProgress);
+}
+
+function startOne(instance: PlanningInstance, options: PlanOptions, onProgress: (progress: PlanProgressMessage) => void): Job {
   const worker = spawnPlannerWorker();
   let settled = false;
   let rejectResult: (err: Error) => void = () => undefined;
@@ -64,29 +77,93 @@ export function startPlanning(
   return { result, cancel };
 }
 
+function startDistricts(
+  instance: PlanningInstance, parts: readonly DistrictPart[], options: PlanOptions, onProgress: (progress: PlanProgressMessage) => void,
+): Job {
+  const t0 = performance.now();
+  const limits = districtTimeLimits(parts, options.timeLimitSeconds, POOL_SIZE);
+  const backlog = parts.map((p) => p.instance.backlogs.reduce((s, b) => s + b.remaining.cccd + b.remaining.eid, 0));
+  const total = backlog.reduce((a, b) => a + b, 0);
+  const placed = new Float64Array(parts.length);
+  const objective = new Float64Array(parts.length);
+  const tell = (): void => onProgress({
+    placedShare: total === 0 ? 1 : placed.reduce((a, b) => a + b, 0) / total,
+    bestObjective: objective.reduce((a, b) => a + b, 0),
+    elapsedSeconds: (performance.now() - t0) / 1000,
+  });
+  const workers: Worker[] = [];
+  let cancelled = false;
+  let rejectResult: (err: Error) => void = () => undefined;
+  const run = async (): Promise<Plan> => {
+    const plans = new Array<Plan>(parts.length);
+    let next = 0;
+    const work = async (worker: Worker): Promise<void> => {
+      while (next < parts.length && !cancelled) {
+        const k = next++;
+        plans[k] = await planOnWorker(worker, parts[k]!.instance, { ...options, timeLimitSeconds: limits[k]! }, (p) => {
+          placed[k] = p.placedShare * backlog[k]!;
+          objective[k] = p.bestObjective;
+          tell();
+        });
+      }
+    };
+    try {
+      for (let i = 0; i < Math.min(POOL_SIZE, parts.length); i++) workers.push(spawnPlannerWorker());
+      await Promise.all(workers.map(work));
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+    if (cancelled) throw new PlanningCancelled();
+    return mergeDistrictPlans(instance, plans, Math.round(performance.now() - t0) / 1000);
+  };
+  const result = new Promise<Plan>((resolve, reject) => {
+    rejectResult = reject;
+    run().then(resolve, reject);
+  });
+  result.catch(() => undefined);
+  const cancel = (): void => {
+    if (cancelled) return;
+    cancelled = true;
+    for (const w of workers) w.postMessage({ type: 'cancel' } satisfies ToWorker);
+    setTimeout(() => void Promise.all(workers.map((w) => w.terminate())), CANCEL_GRACE_MS).unref();
+    rejectResult(new PlanningCancelled());
+  };
+  return { result, cancel };
+}
+
 /**
  * One plan on an already running worker (a pool reuses its workers, one per core, so the
- * bound's LP stays on the same thread); progress is ignored.
+ * bound's LP stays on the same thread).
  */
 export function planOnWorker(
   worker: Worker,
   instance: PlanningInstance,
   options: PlanOptions,
-): Promise<{ routes: Route[]; report: PlanReport }> {
+  onProgress?: (progress: PlanProgressMessage) => void,
+): Promise<Plan> {
   return new Promise((resolvePlan, reject) => {
-    const onError = (err: Error): void => {
-      worker.off('message', onMessage);
-      reject(err);
-    };
-    const onMessage = (m: FromWorker): void => {
-      if (m.type === 'progress') return;
+    const done = (): void => {
       worker.off('message', onMessage);
       worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onError = (err: Error): void => {
+      done();
+      reject(err);
+    };
+    const onExit = (code: number): void => {
+      done();
+      reject(new Error(`planner worker stopped (exit code ${code})`));
+    };
+    const onMessage = (m: FromWorker): void => {
+      if (m.type === 'progress') return onProgress?.(m.progress);
+      done();
       if (m.type === 'done') resolvePlan({ routes: m.routes, report: m.report });
       else reject(new Error(m.message));
     };
     worker.on('message', onMessage);
     worker.once('error', onError);
+    worker.once('exit', onExit);
     worker.postMessage({ type: 'start', instance, options } satisfies ToWorker);
   });
 }

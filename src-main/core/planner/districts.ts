@@ -1,0 +1,130 @@
+import type { BurndownPoint, PlanningInstance, PlanReport, Route } from '../model';
+import { greatCircleM } from '../travel/estimate';
+
+/**
+ * Districts plan independently: teams do not cross district lines (DOMAIN.md). A database
+ * holding several districts (a province merged from district files) is split into one
+ * instance per district, each planned on its own (side by side on a pool of workers, see
+ * workers/run-planner.ts), and the plans are merged back into one.
+ */
+export interface DistrictPart {
+  /** The district's area unit (communes.area_id). */
+  areaId: number;
+  instance: PlanningInstance;
+}
+
+/**
+ * One part per district that has hamlets, in area-id order; a single part (the instance
+ * itself) when there is only one. A commune police post belongs to its commune's district;
+ * a district HQ, which has no commune, to the district of the commune nearest to it.
+ */
+export function splitByDistrict(instance: PlanningInstance): DistrictPart[] {
+  const areaOfCommune = new Map(instance.communes.map((c) => [c.id, c.areaId]));
+  const areas = [...new Set(instance.hamlets.map((h) => areaOfCommune.get(h.communeId) ?? -1))].sort((a, b) => a - b);
+  if (areas.length <= 1) return [{ areaId: areas[0] ?? -1, instance }];
+
+  const areaOfBase = new Map(instance.bases.map((b) => [b.id, b.communeId !== null
+    ? areaOfCommune.get(b.communeId) ?? -1
+    : nearestCommuneArea(instance, b.lat, b.lon)]));
+  const areaOfHamlet = new Map(instance.hamlets.map((h) => [h.id, areaOfCommune.get(h.communeId) ?? -1]));
+  const areaOfTeam = new Map(instance.teams.map((t) => [t.id, areaOfBase.get(t.baseId) ?? -1]));
+  const areaOfPlace = (key: string): number => {
+    const id = Number(key.slice(2));
+    return (key.startsWith('b:') ? areaOfBase.get(id) : areaOfHamlet.get(id)) ?? -1;
+  };
+
+  return areas.map((areaId) => {
+    const inArea = (a: number | undefined): boolean => a === areaId;
+    const routes = (rs: readonly Route[]): Route[] => rs.filter((r) => inArea(areaOfTeam.get(r.teamId)));
+    return {
+      areaId,
+      instance: {
+        ...instance,
+        communes: instance.communes.filter((c) => c.areaId === areaId),
+        hamlets: instance.hamlets.filter((h) => inArea(areaOfHamlet.get(h.id))),
+        backlogs: instance.backlogs.filter((b) => inArea(areaOfHamlet.get(b.hamletId))),
+        bases: instance.bases.filter((b) => inArea(areaOfBase.get(b.id))),
+        teams: instance.teams.filter((t) => inArea(areaOfTeam.get(t.id))),
+        vehicles: instance.vehicles.filter((v) => inArea(areaOfBase.get(v.baseId))),
+        travel: instance.travel.filter((p) => areaOfPlace(p.from) === areaId && areaOfPlace(p.to) === areaId),
+        pinned: routes(instance.pinned),
+        previous: routes(instance.previous),
+      },
+    };
+  });
+}
+
+function nearestCommuneArea(instance: PlanningInstance, lat: number, lon: number): number {
+  let best = -1;
+  let bestM = Infinity;
+  for (const c of instance.communes) {
+    const m = greatCircleM(lat, lon, c.lat, c.lon);
+    if (m < bestM) {
+      bestM = m;
+      best = c.areaId;
+    }
+  }
+  return best;
+}
+
+/**
+ * Time limit of each part out of the job's: the pool's share of `workers` × `seconds`
+ * (less a margin for the parts' own overruns) by hamlets, at least one second each.
+ */
+export function districtTimeLimits(parts: readonly DistrictPart[], seconds: number, workers: number): number[] {
+  const hamlets = parts.reduce((s, p) => s + p.instance.hamlets.length, 0);
+  const budget = seconds * Math.min(workers, parts.length) * 0.75;
+  return parts.map((p) => Math.max(1, Math.round((budget * p.instance.hamlets.length) / Math.max(1, hamlets) * 10) / 10));
+}
+
+/**
+ * The districts' plans as one: routes one district after another, figures summed, the
+ * clearance date the latest (none if any district never clears), each district's checker
+ * verdict kept with its route numbers moved to the merged list.
+ */
+export function mergeDistrictPlans(
+  instance: PlanningInstance,
+  plans: readonly { routes: Route[]; report: PlanReport }[],
+  seconds: number,
+): { routes: Route[]; report: PlanReport } {
+  const routes: Route[] = [];
+  const violations: PlanReport['checker']['violations'] = [];
+  const burndown = new Map<string, BurndownPoint>();
+  const sum = (f: (r: PlanReport) => number): number => plans.reduce((s, p) => s + f(p.report), 0);
+  for (const { routes: rs, report } of plans) {
+    for (const v of report.checker.violations) violations.push({ ...v, routeIndex: v.routeIndex === null ? null : v.routeIndex + routes.length });
+    routes.push(...rs);
+    for (const point of report.burndown) {
+      const at = burndown.get(point.date) ?? { date: point.date, remaining: { cccd: 0, eid: 0 } };
+      at.remaining = { cccd: at.remaining.cccd + point.remaining.cccd, eid: at.remaining.eid + point.remaining.eid };
+      burndown.set(point.date, at);
+    }
+  }
+  const dates = plans.map((p) => p.report.clearanceDate);
+  const clearanceDate = dates.some((d) => d === null) ? null : (dates as string[]).sort().at(-1) ?? instance.from;
+  return {
+    routes,
+    report: {
+      from: instance.from,
+      deadline: instance.campaign.deadline,
+      backlog: { cccd: sum((r) => r.backlog.cccd), eid: sum((r) => r.backlog.eid) },
+      enrolled: { cccd: sum((r) => r.enrolled.cccd), eid: sum((r) => r.enrolled.eid) },
+      upperBound: sum((r) => r.upperBound),
+      clearanceDate,
+      deadlineMet: plans.every((p) => p.report.deadlineMet),
+      shortfall: plans.flatMap((p) => p.report.shortfall),
+      burndown: [...burndown.values()].sort((a, b) => a.date.localeCompare(b.date)),
+      objectives: {
+        weightedEnrolled: sum((r) => r.objectives.weightedEnrolled),
+        imbalance: sum((r) => r.objectives.imbalance),
+        distanceM: sum((r) => r.objectives.distanceM),
+        cost: sum((r) => r.objectives.cost),
+        changes: sum((r) => r.objectives.changes),
+      },
+      shifts: sum((r) => r.shifts),
+      checker: { valid: plans.every((p) => p.report.checker.valid), violations },
+      seconds,
+      seed: plans[0]?.report.seed ?? 1,
+    },
+  };
+}
