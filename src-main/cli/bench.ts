@@ -14,11 +14,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { datasetInstance, demoDataset, generateThanhHoa, parseCentroidsCsv } from '../core/demo';
 import type { PlanningInstance } from '../core/model';
-import { planOnWorker, spawnPlannerWorker } from '../workers/run-planner';
+import { planOnWorker, WorkerPool } from '../workers/run-planner';
 import { figuresOf, type PlanFigures } from './figures';
 import { parseFlags, percent, thousands, UsageError } from './flags';
 
@@ -45,28 +44,20 @@ interface Task {
 
 /** Runs tasks on a pool of planner workers; results come back in task order. */
 async function runPool(tasks: readonly Task[], size: number, onDone: (r: BenchInstance) => void): Promise<BenchInstance[]> {
-  const results: BenchInstance[] = new Array<BenchInstance>(tasks.length);
-  let next = 0;
-  const workers: Worker[] = [];
-  const work = async (worker: Worker): Promise<void> => {
-    while (next < tasks.length) {
-      const k = next++;
-      const task = tasks[k]!;
+  const pool = new WorkerPool(Math.min(size, tasks.length));
+  try {
+    return await pool.map(tasks, async (worker, task) => {
       const t0 = performance.now();
       const { report } = await planOnWorker(worker, task.instance, { seed: 1, timeLimitSeconds: task.timeLimitSeconds }).catch((err: Error) => {
         throw new Error(`${task.name}: ${err.message}`);
       });
-      results[k] = { name: task.name, ...figuresOf(report), seconds: Math.round((performance.now() - t0) / 10) / 100 };
-      onDone(results[k]);
-    }
-  };
-  try {
-    for (let i = 0; i < Math.min(size, tasks.length); i++) workers.push(spawnPlannerWorker());
-    await Promise.all(workers.map(work));
+      const result = { name: task.name, ...figuresOf(report), seconds: Math.round((performance.now() - t0) / 10) / 100 };
+      onDone(result);
+      return result;
+    });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.terminate();
   }
-  return results;
 }
 
 function line(r: BenchInstance): string {

@@ -1,11 +1,11 @@
 import type { DemoDataset } from '../core/demo';
-import type { AreaUnit, BurndownPoint, LocationKey, PlanReport, Route } from '../core/model';
+import type { AreaUnit, LocationKey } from '../core/model';
 import type { SeedData } from './seed';
 
 /**
  * Joins independently generated district data sets (the province-scale demo) into one
- * SeedData, and the districts' separately planned routes into one plan. Every id is
- * renumbered; `IdMaps` carries each district's old -> new ids so its plan can follow.
+ * SeedData. Every id is renumbered; `IdMaps` carries each district's old -> new ids. The
+ * app plans such a database district by district (core/planner/districts.ts).
  */
 
 export interface IdMaps {
@@ -127,83 +127,4 @@ export function mergeDatasets(datasets: readonly DemoDataset[], options: MergeOp
     return m;
   });
   return { data, maps };
-}
-
-export interface DistrictPlan {
-  routes: Route[];
-  report: PlanReport;
-}
-
-/** Remaining per service on `date` from one district's burn-down (steps; before its first point: its backlog). */
-function remainingOn(report: PlanReport, date: string): { cccd: number; eid: number } {
-  let value = report.backlog;
-  for (const p of report.burndown) {
-    if (p.date > date) break;
-    value = p.remaining;
-  }
-  return value;
-}
-
-/**
- * One plan from the districts' plans (same order as the data sets given to mergeDatasets).
- * Totals are summed, the burn-down summed day by day, the deadline met only if every
- * district meets it, the clearance date the latest one (null if any district never
- * clears), the checker valid only if every district's plan is; violations keep their
- * route index in the merged route list. Imbalance is the worst district's.
- */
-export function mergePlans(plans: readonly DistrictPlan[], maps: readonly IdMaps[]): DistrictPlan {
-  const first = plans[0];
-  if (!first) throw new Error('merge: no plans');
-  if (plans.length !== maps.length) throw new Error('merge: one id map per plan is needed');
-  const routes: Route[] = [];
-  const violations: PlanReport['checker']['violations'] = [];
-  plans.forEach((p, i) => {
-    const m = maps[i]!;
-    const offset = routes.length;
-    routes.push(...p.routes.map((r): Route => ({
-      ...r,
-      templateId: must(m.template, r.templateId, 'template'),
-      teamId: must(m.team, r.teamId, 'team'),
-      baseId: must(m.base, r.baseId, 'base'),
-      vehicleIds: r.vehicleIds.map((v) => must(m.vehicle, v, 'vehicle')),
-      stops: r.stops.map((s) => ({ ...s, hamletId: must(m.hamlet, s.hamletId, 'hamlet') })),
-    })));
-    violations.push(...p.report.checker.violations.map((v) => ({ ...v, routeIndex: v.routeIndex === null ? null : v.routeIndex + offset })));
-  });
-  const reports = plans.map((p) => p.report);
-  const sum = (f: (r: PlanReport) => number): number => reports.reduce((s, r) => s + f(r), 0);
-  const dates = [...new Set(reports.flatMap((r) => r.burndown.map((p) => p.date)))].sort();
-  const burndown: BurndownPoint[] = dates.map((date) => ({
-    date,
-    remaining: reports.reduce((s, r) => {
-      const v = remainingOn(r, date);
-      return { cccd: s.cccd + v.cccd, eid: s.eid + v.eid };
-    }, { cccd: 0, eid: 0 }),
-  }));
-  const clearances = reports.map((r) => r.clearanceDate);
-  const report: PlanReport = {
-    from: reports.map((r) => r.from).sort()[0]!,
-    deadline: reports.map((r) => r.deadline).sort().at(-1)!,
-    backlog: { cccd: sum((r) => r.backlog.cccd), eid: sum((r) => r.backlog.eid) },
-    enrolled: { cccd: sum((r) => r.enrolled.cccd), eid: sum((r) => r.enrolled.eid) },
-    upperBound: sum((r) => r.upperBound),
-    clearanceDate: clearances.some((c) => c === null) ? null : (clearances as string[]).sort().at(-1) ?? null,
-    deadlineMet: reports.every((r) => r.deadlineMet),
-    shortfall: plans.flatMap((p, i) => p.report.shortfall.map((s) => ({
-      ...s, hamletId: must(maps[i]!.hamlet, s.hamletId, 'hamlet'), communeId: must(maps[i]!.commune, s.communeId, 'commune'),
-    }))),
-    burndown,
-    objectives: {
-      weightedEnrolled: sum((r) => r.objectives.weightedEnrolled),
-      imbalance: Math.max(...reports.map((r) => r.objectives.imbalance)),
-      distanceM: sum((r) => r.objectives.distanceM),
-      cost: sum((r) => r.objectives.cost),
-      changes: sum((r) => r.objectives.changes),
-    },
-    shifts: sum((r) => r.shifts),
-    checker: { valid: reports.every((r) => r.checker.valid), violations },
-    seconds: sum((r) => r.seconds),
-    seed: first.report.seed,
-  };
-  return { routes, report };
 }

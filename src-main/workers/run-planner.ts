@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
-import { districtTimeLimits, mergeDistrictPlans, splitByDistrict, type DistrictPart } from '../core/planner/districts';
+import { districtTimeLimits, mergePlans, splitByDistrict, type DistrictPart } from '../core/planner/districts';
 import { spawnSibling } from './spawn';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
 
@@ -91,30 +91,22 @@ function startDistricts(
     bestObjective: objective.reduce((a, b) => a + b, 0),
     elapsedSeconds: (performance.now() - t0) / 1000,
   });
-  const workers: Worker[] = [];
+  const pool = new WorkerPool(Math.min(POOL_SIZE, parts.length));
   let cancelled = false;
   let rejectResult: (err: Error) => void = () => undefined;
   const run = async (): Promise<Plan> => {
-    const plans = new Array<Plan>(parts.length);
-    let next = 0;
-    const work = async (worker: Worker): Promise<void> => {
-      while (next < parts.length && !cancelled) {
-        const k = next++;
-        plans[k] = await planOnWorker(worker, parts[k]!.instance, { ...options, timeLimitSeconds: limits[k]! }, (p) => {
+    try {
+      const plans = await pool.map(parts, (worker, part, k) =>
+        planOnWorker(worker, part.instance, { ...options, timeLimitSeconds: limits[k]! }, (p) => {
           placed[k] = p.placedShare * backlog[k]!;
           objective[k] = p.bestObjective;
           tell();
-        });
-      }
-    };
-    try {
-      for (let i = 0; i < Math.min(POOL_SIZE, parts.length); i++) workers.push(spawnPlannerWorker());
-      await Promise.all(workers.map(work));
+        }), () => cancelled);
+      if (cancelled) throw new PlanningCancelled();
+      return mergePlans(plans, Math.round(performance.now() - t0) / 1000);
     } finally {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await pool.terminate();
     }
-    if (cancelled) throw new PlanningCancelled();
-    return mergeDistrictPlans(instance, plans, Math.round(performance.now() - t0) / 1000);
   };
   const result = new Promise<Plan>((resolve, reject) => {
     rejectResult = reject;
@@ -124,11 +116,37 @@ function startDistricts(
   const cancel = (): void => {
     if (cancelled) return;
     cancelled = true;
-    for (const w of workers) w.postMessage({ type: 'cancel' } satisfies ToWorker);
-    setTimeout(() => void Promise.all(workers.map((w) => w.terminate())), CANCEL_GRACE_MS).unref();
+    for (const w of pool.workers) w.postMessage({ type: 'cancel' } satisfies ToWorker);
+    setTimeout(() => void pool.terminate(), CANCEL_GRACE_MS).unref();
     rejectResult(new PlanningCancelled());
   };
   return { result, cancel };
+}
+
+/** Planner workers that take tasks in turn: each task goes to the next free worker. */
+export class WorkerPool {
+  readonly workers: Worker[];
+
+  constructor(size: number) {
+    this.workers = Array.from({ length: size }, () => spawnPlannerWorker());
+  }
+
+  /** Results in task order; no new task starts once `stopped()` says so. */
+  async map<T, R>(tasks: readonly T[], run: (worker: Worker, task: T, k: number) => Promise<R>, stopped = (): boolean => false): Promise<R[]> {
+    const results = new Array<R>(tasks.length);
+    let next = 0;
+    await Promise.all(this.workers.map(async (worker) => {
+      while (next < tasks.length && !stopped()) {
+        const k = next++;
+        results[k] = await run(worker, tasks[k]!, k);
+      }
+    }));
+    return results;
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 /**

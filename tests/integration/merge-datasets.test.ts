@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoDataset, generateProvince, parseCentroidsCsv, THANH_HOA_2024 } from '../../src-main/core/demo';
-import { checkPlan, plan } from '../../src-main/core/planner';
+import { checkPlan } from '../../src-main/core/planner';
 import { getPlan, loadPlanningInstance, openMigrated, savePlan } from '../../src-main/db';
-import { mergeDatasets, mergePlans } from '../../src-main/db/merge-datasets';
+import { mergeDatasets } from '../../src-main/db/merge-datasets';
 import { seedDatabase } from '../../src-main/db/seed';
 import { tempDir } from '../helpers/tmp';
+import { startPlanning } from '../../src-main/workers/run-planner';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -41,35 +42,29 @@ describe('merging district data sets into one province', () => {
     expect([renamed?.code, renamed?.lat, renamed?.lon]).toEqual([old.code, old.lat, old.lon]);
   });
 
-  it('seeds, and the districts planned apart merge into one plan the checker accepts on the merged data', async () => {
+  it('seeds, and the app plans the merged province district by district into one plan the checker accepts on the merged data', async () => {
     const file = join(tmp.dir, 'province.sqlite');
     const db = openMigrated(file);
     try {
       seedDatabase(db, data, []);
-      const plans = [];
-      for (const d of districts) {
-        plans.push(await plan({
-          campaign: d.campaign, from: d.campaign.startDate, communes: d.communes, hamlets: d.hamlets, backlogs: d.backlogs,
-          bases: d.bases, teams: d.teams, vehicles: d.vehicles, shiftTemplates: d.shiftTemplates, exceptions: d.exceptions,
-          travel: d.travel, pinned: [], previous: [],
-        }, { seed: 1, timeLimitSeconds: 0.5 }));
-      }
-      const merged = mergePlans(plans, maps);
-      const r = merged.report;
-      expect(merged.routes).toHaveLength(plans[0]!.routes.length + plans[1]!.routes.length);
-      expect(r.backlog.eid).toBe(plans[0]!.report.backlog.eid + plans[1]!.report.backlog.eid);
-      expect(r.enrolled.eid).toBe(plans[0]!.report.enrolled.eid + plans[1]!.report.enrolled.eid);
-      expect(r.upperBound).toBe(plans[0]!.report.upperBound + plans[1]!.report.upperBound);
-      expect(r.checker.valid).toBe(true);
-      const last = r.burndown.at(-1)!;
-      expect(last.remaining.eid).toBe(plans.reduce((s, p) => s + p.report.burndown.at(-1)!.remaining.eid, 0));
-
-      const planId = savePlan(db, { name: 'province', status: 'draft', fromDate: r.from, seed: 1, routes: merged.routes, report: r });
-      const stored = getPlan(db, planId);
-      expect(stored?.routes).toHaveLength(merged.routes.length);
-      // The merged routes hold up against the merged data as the app loads it.
       const instance = loadPlanningInstance(db);
-      expect(checkPlan(instance, merged.routes, r).violations).toEqual([]);
+      const { routes, report } = await startPlanning(instance, { seed: 1, timeLimitSeconds: 2 }, () => undefined).result;
+      expect(report.checker.valid).toBe(true);
+      // Each team stays in its own district: district k's teams visit district k's hamlets only.
+      const districtOf = (map: 'team' | 'hamlet', id: number): number => maps.findIndex((m) => [...m[map].values()].includes(id));
+      for (const r of routes) for (const s of r.stops) expect(districtOf('hamlet', s.hamletId)).toBe(districtOf('team', r.teamId));
+      expect(new Set(routes.map((r) => districtOf('team', r.teamId)))).toEqual(new Set([0, 1]));
+      const backlog = districts.reduce((s, d) => s + d.backlogs.reduce((a, b) => a + b.remaining.eid, 0), 0);
+      expect(report.backlog.eid).toBe(backlog);
+      const enrolled = routes.reduce((s, r) => s + r.stops.reduce((a, st) => a + st.quota.eid + st.homeVisits.eid, 0), 0);
+      expect(report.enrolled.eid).toBeLessThanOrEqual(enrolled);
+      expect(report.enrolled.eid + report.enrolled.cccd).toBeLessThanOrEqual(report.upperBound);
+      expect(report.burndown.at(-1)!.remaining.eid).toBe(backlog - report.enrolled.eid);
+
+      const planId = savePlan(db, { name: 'province', status: 'draft', fromDate: report.from, seed: 1, routes, report });
+      expect(getPlan(db, planId)?.routes).toHaveLength(routes.length);
+      // The merged routes hold up against the whole province's data, checked anew.
+      expect(checkPlan(instance, routes, report).violations).toEqual([]);
     } finally {
       db.close();
     }

@@ -77,54 +77,72 @@ export function districtTimeLimits(parts: readonly DistrictPart[], seconds: numb
   return parts.map((p) => Math.max(1, Math.round((budget * p.instance.hamlets.length) / Math.max(1, hamlets) * 10) / 10));
 }
 
+export interface DistrictPlan {
+  routes: Route[];
+  report: PlanReport;
+}
+
 /**
- * The districts' plans as one: routes one district after another, figures summed, the
- * clearance date the latest (none if any district never clears), each district's checker
- * verdict kept with its route numbers moved to the merged list.
+ * The districts' plans as one: routes one district after another, totals summed, the
+ * burn-down summed day by day, the deadline met only if every district meets it, the
+ * clearance date the latest (null if any district never clears), the checker valid only if
+ * every district's plan is, its violations keeping their route in the merged list; the
+ * imbalance is the worst district's. `seconds`: the whole job's, else the districts' sum.
  */
-export function mergeDistrictPlans(
-  instance: PlanningInstance,
-  plans: readonly { routes: Route[]; report: PlanReport }[],
-  seconds: number,
-): { routes: Route[]; report: PlanReport } {
+export function mergePlans(plans: readonly DistrictPlan[], seconds?: number): DistrictPlan {
+  const first = plans[0];
+  if (!first) throw new Error('merge: no plans');
   const routes: Route[] = [];
   const violations: PlanReport['checker']['violations'] = [];
-  const burndown = new Map<string, BurndownPoint>();
-  const sum = (f: (r: PlanReport) => number): number => plans.reduce((s, p) => s + f(p.report), 0);
-  for (const { routes: rs, report } of plans) {
-    for (const v of report.checker.violations) violations.push({ ...v, routeIndex: v.routeIndex === null ? null : v.routeIndex + routes.length });
-    routes.push(...rs);
-    for (const point of report.burndown) {
-      const at = burndown.get(point.date) ?? { date: point.date, remaining: { cccd: 0, eid: 0 } };
-      at.remaining = { cccd: at.remaining.cccd + point.remaining.cccd, eid: at.remaining.eid + point.remaining.eid };
-      burndown.set(point.date, at);
-    }
+  for (const p of plans) {
+    const offset = routes.length;
+    routes.push(...p.routes);
+    violations.push(...p.report.checker.violations.map((v) => ({ ...v, routeIndex: v.routeIndex === null ? null : v.routeIndex + offset })));
   }
-  const dates = plans.map((p) => p.report.clearanceDate);
-  const clearanceDate = dates.some((d) => d === null) ? null : (dates as string[]).sort().at(-1) ?? instance.from;
+  const reports = plans.map((p) => p.report);
+  const sum = (f: (r: PlanReport) => number): number => reports.reduce((s, r) => s + f(r), 0);
+  const dates = [...new Set(reports.flatMap((r) => r.burndown.map((p) => p.date)))].sort();
+  const burndown: BurndownPoint[] = dates.map((date) => ({
+    date,
+    remaining: reports.reduce((s, r) => {
+      const v = remainingOn(r, date);
+      return { cccd: s.cccd + v.cccd, eid: s.eid + v.eid };
+    }, { cccd: 0, eid: 0 }),
+  }));
+  const clearances = reports.map((r) => r.clearanceDate);
   return {
     routes,
     report: {
-      from: instance.from,
-      deadline: instance.campaign.deadline,
+      from: reports.map((r) => r.from).sort()[0]!,
+      deadline: reports.map((r) => r.deadline).sort().at(-1)!,
       backlog: { cccd: sum((r) => r.backlog.cccd), eid: sum((r) => r.backlog.eid) },
       enrolled: { cccd: sum((r) => r.enrolled.cccd), eid: sum((r) => r.enrolled.eid) },
       upperBound: sum((r) => r.upperBound),
-      clearanceDate,
-      deadlineMet: plans.every((p) => p.report.deadlineMet),
-      shortfall: plans.flatMap((p) => p.report.shortfall),
-      burndown: [...burndown.values()].sort((a, b) => a.date.localeCompare(b.date)),
+      clearanceDate: clearances.some((c) => c === null) ? null : (clearances as string[]).sort().at(-1) ?? null,
+      deadlineMet: reports.every((r) => r.deadlineMet),
+      shortfall: reports.flatMap((r) => r.shortfall),
+      burndown,
       objectives: {
         weightedEnrolled: sum((r) => r.objectives.weightedEnrolled),
-        imbalance: sum((r) => r.objectives.imbalance),
+        imbalance: Math.max(...reports.map((r) => r.objectives.imbalance)),
         distanceM: sum((r) => r.objectives.distanceM),
         cost: sum((r) => r.objectives.cost),
         changes: sum((r) => r.objectives.changes),
       },
       shifts: sum((r) => r.shifts),
-      checker: { valid: plans.every((p) => p.report.checker.valid), violations },
-      seconds,
-      seed: plans[0]?.report.seed ?? 1,
+      checker: { valid: reports.every((r) => r.checker.valid), violations },
+      seconds: seconds ?? sum((r) => r.seconds),
+      seed: first.report.seed,
     },
   };
+}
+
+/** Remaining per service on `date` from one district's burn-down (steps; before its first point: its backlog). */
+function remainingOn(report: PlanReport, date: string): { cccd: number; eid: number } {
+  let value = report.backlog;
+  for (const p of report.burndown) {
+    if (p.date > date) break;
+    value = p.remaining;
+  }
+  return value;
 }
