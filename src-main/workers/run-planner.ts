@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
-import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
+import type { PlanOptions, PlanningInstance } from '../core/model';
+import type { PlanResult } from '../core/planner';
 import { districtTimeLimits, mergePlans, splitByDistrict, type DistrictPart } from '../core/planner/districts';
 import { spawnSibling } from './spawn';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
@@ -20,8 +21,7 @@ export function spawnPlannerWorker(): Worker {
   return spawnSibling('planner-worker');
 }
 
-type Plan = { routes: Route[]; report: PlanReport };
-type Job = { result: Promise<Plan>; cancel: () => void };
+type Job = { result: Promise<PlanResult>; cancel: () => void };
 
 /** Planner workers side by side when a database holds several districts: one per core here. */
 const POOL_SIZE = 2;
@@ -40,7 +40,7 @@ function startOne(instance: PlanningInstance, options: PlanOptions, onProgress: 
   const worker = spawnPlannerWorker();
   let settled = false;
   let rejectResult: (err: Error) => void = () => undefined;
-  const result = new Promise<{ routes: Route[]; report: PlanReport }>((resolve, reject) => {
+  const result = new Promise<PlanResult>((resolve, reject) => {
     rejectResult = reject;
     worker.on('message', (m: FromWorker) => {
       if (settled) return;
@@ -94,7 +94,7 @@ function startDistricts(
   const pool = new WorkerPool(Math.min(POOL_SIZE, parts.length));
   let cancelled = false;
   let rejectResult: (err: Error) => void = () => undefined;
-  const run = async (): Promise<Plan> => {
+  const run = async (): Promise<PlanResult> => {
     try {
       const plans = await pool.map(parts, (worker, part, k) =>
         planOnWorker(worker, part.instance, { ...options, timeLimitSeconds: limits[k]! }, (p) => {
@@ -108,7 +108,7 @@ function startDistricts(
       await pool.terminate();
     }
   };
-  const result = new Promise<Plan>((resolve, reject) => {
+  const result = new Promise<PlanResult>((resolve, reject) => {
     rejectResult = reject;
     run().then(resolve, reject);
   });
@@ -158,7 +158,7 @@ export function planOnWorker(
   instance: PlanningInstance,
   options: PlanOptions,
   onProgress?: (progress: PlanProgressMessage) => void,
-): Promise<Plan> {
+): Promise<PlanResult> {
   return new Promise((resolvePlan, reject) => {
     const done = (): void => {
       worker.off('message', onMessage);

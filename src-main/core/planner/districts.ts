@@ -1,5 +1,6 @@
 import type { BurndownPoint, PlanningInstance, PlanReport, Route } from '../model';
 import { greatCircleM } from '../travel/estimate';
+import type { PlanResult } from './plan';
 
 /**
  * Districts plan independently: teams do not cross district lines (DOMAIN.md). A database
@@ -77,11 +78,6 @@ export function districtTimeLimits(parts: readonly DistrictPart[], seconds: numb
   return parts.map((p) => Math.max(1, Math.round((budget * p.instance.hamlets.length) / Math.max(1, hamlets) * 10) / 10));
 }
 
-export interface DistrictPlan {
-  routes: Route[];
-  report: PlanReport;
-}
-
 /**
  * The districts' plans as one: routes one district after another, totals summed, the
  * burn-down summed day by day, the deadline met only if every district meets it, the
@@ -89,7 +85,7 @@ export interface DistrictPlan {
  * every district's plan is, its violations keeping their route in the merged list; the
  * imbalance is the worst district's. `seconds`: the whole job's, else the districts' sum.
  */
-export function mergePlans(plans: readonly DistrictPlan[], seconds?: number): DistrictPlan {
+export function mergePlans(plans: readonly PlanResult[], seconds?: number): PlanResult {
   const first = plans[0];
   if (!first) throw new Error('merge: no plans');
   const routes: Route[] = [];

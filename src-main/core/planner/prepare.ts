@@ -196,6 +196,14 @@ export function prepare(instance: PlanningInstance): Prepared {
     };
   });
 
+  const vehicles: PVehicle[] = instance.vehicles.map((vehicle) => ({
+    vehicle,
+    base: baseIdx.get(vehicle.baseId) ?? -1,
+    roadMask: vehicle.roadClasses.reduce((m, r) => m | roadBit(r), 0),
+    moto: vehicle.kind === 'motorbike',
+    unavailable: new Set(vehicle.unavailable.map(dayNumber)),
+  }));
+
   const teams: PTeam[] = instance.teams.map((team) => {
     const base = baseIdx.get(team.baseId) ?? -1;
     const kit = team.kits >= 1;
@@ -209,19 +217,10 @@ export function prepare(instance: PlanningInstance): Prepared {
     return {
       team, base, node: base, can, tp, htp, setup: team.setupMinutes,
       allowedKind: SHIFT_KINDS.map((k) => team.allowedShiftKinds.includes(k)),
-      daysOff: new Set(team.daysOff.map(dayNumber)),
+      daysOff: new Set([...team.daysOff.map(dayNumber), ...groundedDays(vehicles, base, team.size)]),
       maxRatePerMin: Math.max(...rates) / 60,
     };
   });
-
-  const vehicles: PVehicle[] = instance.vehicles.map((vehicle) => ({
-    vehicle,
-    base: baseIdx.get(vehicle.baseId) ?? -1,
-    roadMask: vehicle.roadClasses.reduce((m, r) => m | roadBit(r), 0),
-    moto: vehicle.kind === 'motorbike',
-    unavailable: new Set(vehicle.unavailable.map(dayNumber)),
-  }));
-  for (const t of teams) t.daysOff = new Set([...t.daysOff, ...groundedDays(vehicles, t.base, t.team.size)]);
 
   const optionCache = new Map<string, number[][]>();
   const vehicleOptions = (base: number, roadMask: number, moto: boolean, size: number): number[][] => {
