@@ -31,10 +31,15 @@ export async function rpc<T>(page: Page, method: string, params: unknown = {}): 
 
 export const test = base.extend<{ app: Page }>({
   app: async ({ page }, use) => {
+    // Whatever the test does, the page itself must not log an error (a CSP violation included).
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(sessionUrl());
     // The page keeps its token for this tab; calls made from the test need it there.
     await page.waitForFunction(() => sessionStorage.getItem('luudong.token'));
     await use(page);
+    expect(errors, 'errors the page logged').toEqual([]);
   },
 });
 export { expect };
