@@ -14,6 +14,9 @@ const svgRenderer = L.svg();
 
 type Colouring = 'completion' | 'remaining';
 
+/** Hamlet dot radius: a district's hundred hamlets read as dots; a province's thousands would cover the map. */
+const dotRadius = (hamlets: number): number => (hamlets > 1000 ? 2 : hamlets > 400 ? 3.5 : 5);
+
 /** The routes of one day (or one team's whole campaign) over the commune outlines. */
 export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
   const { t } = useTranslation();
@@ -30,6 +33,7 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
     [refs.map.hamlets],
   );
 
+  const radius = dotRadius(refs.map.hamlets.length);
   const colourOf = (hamletId: number): string => {
     const s = status.get(hamletId);
     if (!s) return '#9e9e9e';
@@ -60,7 +64,7 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
           <GeoJSON key={o.communeId} data={o.geometry as GeoJsonObject} style={{ color: '#607d8b', weight: 1, fillColor: '#eceff1', fillOpacity: 0.5 }} />
         ))}
         {refs.map.hamlets.map((h) => (
-          <CircleMarker key={h.id} center={[h.lat, h.lon]} radius={5} pathOptions={{ color: colourOf(h.id), fillColor: colourOf(h.id), fillOpacity: 0.75, weight: 1 }}>
+          <CircleMarker key={h.id} center={[h.lat, h.lon]} radius={radius} pathOptions={{ color: colourOf(h.id), fillColor: colourOf(h.id), fillOpacity: 0.75, weight: 1 }}>
             <Tooltip>{`${h.name}: ${status.get(h.id)?.remaining ?? 0}`}</Tooltip>
           </CircleMarker>
         ))}
