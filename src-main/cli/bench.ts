@@ -12,6 +12,7 @@
  * checker, 2 on a bad flag.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -45,10 +46,13 @@ interface Task {
 /** Runs tasks on a pool of planner workers; results come back in task order. */
 async function runPool(tasks: readonly Task[], size: number, onDone: (r: BenchInstance) => void): Promise<BenchInstance[]> {
   const pool = new WorkerPool(Math.min(size, tasks.length));
+  // With a core to spare (the demo, alone), each plan solves its bound's LP on it.
+  const lpThread = availableParallelism() > pool.workers.length;
   try {
     return await pool.map(tasks, async (worker, task) => {
       const t0 = performance.now();
-      const { report } = await planOnWorker(worker, task.instance, { seed: 1, timeLimitSeconds: task.timeLimitSeconds }).catch((err: Error) => {
+      const options = { seed: 1, timeLimitSeconds: task.timeLimitSeconds };
+      const { report } = await planOnWorker(worker, task.instance, options, undefined, lpThread).catch((err: Error) => {
         throw new Error(`${task.name}: ${err.message}`);
       });
       const result = { name: task.name, ...figuresOf(report), seconds: Math.round((performance.now() - t0) / 10) / 100 };

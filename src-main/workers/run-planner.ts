@@ -150,14 +150,15 @@ export class WorkerPool {
 }
 
 /**
- * One plan on an already running worker (a pool reuses its workers, one per core, so the
- * bound's LP stays on the same thread).
+ * One plan on an already running worker. A pool keeps one worker per core, so the bound's
+ * LP stays on the worker's thread unless `lpThread` (a core to spare).
  */
 export function planOnWorker(
   worker: Worker,
   instance: PlanningInstance,
   options: PlanOptions,
   onProgress?: (progress: PlanProgressMessage) => void,
+  lpThread = false,
 ): Promise<PlanResult> {
   return new Promise((resolvePlan, reject) => {
     const done = (): void => {
@@ -182,6 +183,6 @@ export function planOnWorker(
     worker.on('message', onMessage);
     worker.once('error', onError);
     worker.once('exit', onExit);
-    worker.postMessage({ type: 'start', instance, options } satisfies ToWorker);
+    worker.postMessage({ type: 'start', instance, options, lpThread } satisfies ToWorker);
   });
 }
