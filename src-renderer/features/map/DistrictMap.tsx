@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, Marker, Tooltip } from 'react-leaflet';
 import type { HamletRow, MapData } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
+import { markerScale, MAX_BASE_PINS } from '../../lib/map-scale';
 import { useRpc } from '../../lib/useRpc';
 import { HamletDetails } from './HamletDetails';
 
@@ -42,6 +43,8 @@ export function DistrictMap() {
   const data = map.data;
   if (!data) return <p>{t('app.loading')}</p>;
   const communeName = new Map(data.communes.map((c) => [c.id, c.name]));
+  const scale = markerScale(data.hamlets.length);
+  const pins = data.bases.length <= MAX_BASE_PINS;
   return (
     <section className="map-panel">
       <div className="map-wrap" data-testid="district-map">
@@ -60,7 +63,7 @@ export function DistrictMap() {
             <CircleMarker
               key={h.id}
               center={[h.lat, h.lon]}
-              radius={4 + 14 * Math.sqrt(backlogOf(h) / maxBacklog)}
+              radius={scale * (4 + 14 * Math.sqrt(backlogOf(h) / maxBacklog))}
               className="hamlet-marker"
               pathOptions={{
                 color: ROAD_COLOURS[h.roadClass], fillColor: ROAD_COLOURS[h.roadClass], fillOpacity: 0.6, weight: h.motorbikeOnly ? 3 : 1,
@@ -70,11 +73,12 @@ export function DistrictMap() {
               <Tooltip>{`${h.name} (${h.communeName})`}</Tooltip>
             </CircleMarker>
           ))}
-          {data.bases.map((b) => (
-            <Marker key={b.id} position={[b.lat, b.lon]} icon={b.kind === 'hq' ? HQ_ICON : POST_ICON}>
-              <Tooltip>{`${b.name} (${t(b.kind === 'hq' ? 'map.hq' : 'map.post')})`}</Tooltip>
-            </Marker>
-          ))}
+          {data.bases.map((b) => {
+            const label = <Tooltip>{`${b.name} (${t(b.kind === 'hq' ? 'map.hq' : 'map.post')})`}</Tooltip>;
+            return pins || b.kind === 'hq'
+              ? <Marker key={b.id} position={[b.lat, b.lon]} icon={b.kind === 'hq' ? HQ_ICON : POST_ICON}>{label}</Marker>
+              : <CircleMarker key={b.id} center={[b.lat, b.lon]} radius={3} pathOptions={{ color: '#1565c0', fillColor: '#fff', fillOpacity: 1, weight: 2 }}>{label}</CircleMarker>;
+          })}
         </MapContainer>
         <div className="legend">
           <strong>{t('map.legendRoad')}</strong>
@@ -85,7 +89,9 @@ export function DistrictMap() {
           ))}
           <span className="legend-note">{t('map.legendSize')}</span>
           <span className="legend-item"><img src={markerIcon} alt="" className="legend-hq" /> {t('map.hq')}</span>
-          <span className="legend-item"><img src={markerIcon} alt="" /> {t('map.post')}</span>
+          <span className="legend-item">
+            {pins ? <img src={markerIcon} alt="" /> : <span className="dot" style={{ background: '#fff', border: '2px solid #1565c0' }} />} {t('map.post')}
+          </span>
         </div>
       </div>
       {selected && <HamletDetails hamlet={selected} onClose={() => setSelected(null)} />}

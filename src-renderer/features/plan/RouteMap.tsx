@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, Polyline, Tooltip } from 'react-leaflet';
 import type { PlanDetail } from '../../../src-main/api/contract';
 import { formatDate } from '../../lib/format';
+import { markerScale } from '../../lib/map-scale';
 import { hamletStatusAt } from './projection';
 import type { PlanRefs } from './refs';
 
@@ -13,9 +14,6 @@ const TEAM_COLOURS = ['#1565c0', '#c62828', '#2e7d32', '#6a1b9a', '#ef6c00', '#0
 const svgRenderer = L.svg();
 
 type Colouring = 'completion' | 'remaining';
-
-/** Hamlet dot radius: a district's hundred hamlets read as dots; a province's thousands would cover the map. */
-const dotRadius = (hamlets: number): number => (hamlets > 1000 ? 2 : hamlets > 400 ? 3.5 : 5);
 
 /** The routes of one day (or one team's whole campaign) over the commune outlines. */
 export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
@@ -33,7 +31,7 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
     [refs.map.hamlets],
   );
 
-  const radius = dotRadius(refs.map.hamlets.length);
+  const radius = 5 * markerScale(refs.map.hamlets.length);
   const colourOf = (hamletId: number): string => {
     const s = status.get(hamletId);
     if (!s) return '#9e9e9e';
