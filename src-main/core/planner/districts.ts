@@ -68,14 +68,17 @@ function nearestCommuneArea(instance: PlanningInstance, lat: number, lon: number
   return best;
 }
 
+/** A district plan's fixed costs (travel matrix, bound, construction) take about this long. */
+const MIN_PART_SECONDS = 0.3;
+
 /**
  * Time limit of each part out of the job's: the pool's share of `workers` × `seconds`
- * (less a margin for the parts' own overruns) by hamlets, at least one second each.
+ * (less a margin for the parts' own overruns) by hamlets, at least MIN_PART_SECONDS each.
  */
 export function districtTimeLimits(parts: readonly DistrictPart[], seconds: number, workers: number): number[] {
   const hamlets = parts.reduce((s, p) => s + p.instance.hamlets.length, 0);
   const budget = seconds * Math.min(workers, parts.length) * 0.75;
-  return parts.map((p) => Math.max(1, Math.round((budget * p.instance.hamlets.length) / Math.max(1, hamlets) * 10) / 10));
+  return parts.map((p) => Math.max(MIN_PART_SECONDS, Math.round((budget * p.instance.hamlets.length) / Math.max(1, hamlets) * 10) / 10));
 }
 
 /**
