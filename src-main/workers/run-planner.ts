@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import type { PlanOptions, PlanningInstance } from '../core/model';
 import type { PlanResult } from '../core/planner';
-import { districtTimeLimits, mergePlans, splitByDistrict, type DistrictPart } from '../core/planner/districts';
+import { districtTimeLimits, mergePlans, splitByDistrict } from '../core/planner/districts';
 import { spawnSibling } from './spawn';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
 
@@ -29,92 +29,51 @@ const POOL_SIZE = 2;
 /**
  * Plans in worker threads; `cancel()` makes `result` reject with PlanningCancelled. One
  * district: one worker, its bound's LP on a second thread. Several districts (a merged
- * province): each planned on its own by a pool of workers, the plans merged into one.
+ * province): each planned on its own by a pool of workers within the one time limit, the
+ * plans merged into one.
  */
 export function startPlanning(instance: PlanningInstance, options: PlanOptions, onProgress: (progress: PlanProgressMessage) => void): Job {
-  const parts = splitByDistrict(instance);
-  return parts.length > 1 ? startDistricts(instance, parts, options, onProgress) : startOne(instance, options, onProgress);
-}
-
-function startOne(instance: PlanningInstance, options: PlanOptions, onProgress: (progress: PlanProgressMessage) => void): Job {
-  const worker = spawnPlannerWorker();
-  let settled = false;
-  let rejectResult: (err: Error) => void = () => undefined;
-  const result = new Promise<PlanResult>((resolve, reject) => {
-    rejectResult = reject;
-    worker.on('message', (m: FromWorker) => {
-      if (settled) return;
-      if (m.type === 'progress') return onProgress(m.progress);
-      settled = true;
-      void worker.terminate();
-      if (m.type === 'done') resolve({ routes: m.routes, report: m.report });
-      else reject(new Error(m.message));
-    });
-    worker.on('error', (err) => {
-      if (!settled) {
-        settled = true;
-        reject(err);
-      }
-    });
-    worker.on('exit', (code) => {
-      if (!settled) {
-        settled = true;
-        reject(new Error(`planner worker stopped (exit code ${code})`));
-      }
-    });
-  });
-  // One plan at a time in the app: its bound's LP gets the other core.
-  worker.postMessage({ type: 'start', instance, options, lpThread: true } satisfies ToWorker);
-  const cancel = (): void => {
-    if (settled) return;
-    settled = true;
-    worker.postMessage({ type: 'cancel' } satisfies ToWorker);
-    setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS).unref();
-    rejectResult(new PlanningCancelled());
-  };
-  // Callers that only cancel should not see an unhandled rejection.
-  result.catch(() => undefined);
-  return { result, cancel };
-}
-
-function startDistricts(
-  instance: PlanningInstance, parts: readonly DistrictPart[], options: PlanOptions, onProgress: (progress: PlanProgressMessage) => void,
-): Job {
   const t0 = performance.now();
-  const limits = districtTimeLimits(parts, options.timeLimitSeconds, POOL_SIZE);
+  const parts = splitByDistrict(instance);
+  const alone = parts.length === 1;
+  const limits = alone ? [options.timeLimitSeconds] : districtTimeLimits(parts, options.timeLimitSeconds, POOL_SIZE);
   const backlog = parts.map((p) => p.instance.backlogs.reduce((s, b) => s + b.remaining.cccd + b.remaining.eid, 0));
   const total = backlog.reduce((a, b) => a + b, 0);
   const placed = new Float64Array(parts.length);
   const objective = new Float64Array(parts.length);
-  const tell = (): void => onProgress({
-    placedShare: total === 0 ? 1 : placed.reduce((a, b) => a + b, 0) / total,
-    bestObjective: objective.reduce((a, b) => a + b, 0),
-    elapsedSeconds: (performance.now() - t0) / 1000,
-  });
+  const tell = (k: number, p: PlanProgressMessage): void => {
+    if (alone) return onProgress(p);
+    placed[k] = p.placedShare * backlog[k]!;
+    objective[k] = p.bestObjective;
+    onProgress({
+      placedShare: total === 0 ? 1 : placed.reduce((a, b) => a + b, 0) / total,
+      bestObjective: objective.reduce((a, b) => a + b, 0),
+      elapsedSeconds: (performance.now() - t0) / 1000,
+    });
+  };
   const pool = new WorkerPool(Math.min(POOL_SIZE, parts.length));
   let cancelled = false;
+  let finished = false;
   let rejectResult: (err: Error) => void = () => undefined;
   const run = async (): Promise<PlanResult> => {
     try {
+      // Alone, the plan's bound gets the other core; a full pool keeps it on each worker.
       const plans = await pool.map(parts, (worker, part, k) =>
-        planOnWorker(worker, part.instance, { ...options, timeLimitSeconds: limits[k]! }, (p) => {
-          placed[k] = p.placedShare * backlog[k]!;
-          objective[k] = p.bestObjective;
-          tell();
-        }), () => cancelled);
+        planOnWorker(worker, part.instance, { ...options, timeLimitSeconds: limits[k]! }, (p) => tell(k, p), alone), () => cancelled);
       if (cancelled) throw new PlanningCancelled();
-      return mergePlans(plans, Math.round(performance.now() - t0) / 1000);
+      return alone ? plans[0]! : mergePlans(plans, Math.round(performance.now() - t0) / 1000);
     } finally {
       await pool.terminate();
     }
   };
   const result = new Promise<PlanResult>((resolve, reject) => {
     rejectResult = reject;
-    run().then(resolve, reject);
+    run().then(resolve, reject).finally(() => { finished = true; });
   });
+  // Callers that only cancel should not see an unhandled rejection.
   result.catch(() => undefined);
   const cancel = (): void => {
-    if (cancelled) return;
+    if (cancelled || finished) return;
     cancelled = true;
     for (const w of pool.workers) w.postMessage({ type: 'cancel' } satisfies ToWorker);
     setTimeout(() => void pool.terminate(), CANCEL_GRACE_MS).unref();
