@@ -34,6 +34,33 @@ export default tseslint.config(
     },
   },
   {
+    // The verifier re-derives calendar and travel on its own: a bug there must not hide here.
+    files: ['src-main/core/verify/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: NODE_BUILTINS, message: 'core is pure: no Node APIs (inject them from a shell).' },
+          { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'leaflet', 'react-leaflet', 'exceljs', 'pdfmake', 'papaparse'], message: 'core is pure: no electron, sqlite, UI or file-format libraries.' },
+          { group: ['**/planner', '**/planner/**', '**/calendar', '**/calendar/**', '**/travel', '**/travel/**', '**/analysis', '**/analysis/**'], message: 'core/verify shares nothing with the planner, its calendar or its travel matrix: only core/model and date-fns.' },
+          { group: ['**/db', '**/db/**', '**/api', '**/api/**', '**/desktop/**', '**/web/**', '**/cli/**', '**/workers/**', '**/src-renderer/**'], message: 'core depends on nothing outside core.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src-main/core/planner/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: NODE_BUILTINS, message: 'core is pure: no Node APIs (inject them from a shell).' },
+          { group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'leaflet', 'react-leaflet', 'exceljs', 'pdfmake', 'papaparse'], message: 'core is pure: no electron, sqlite, UI or file-format libraries.' },
+          { group: ['**/verify', '**/verify/**'], message: 'the planner must not lean on the verifier that judges it.' },
+          { group: ['**/db', '**/db/**', '**/api', '**/api/**', '**/desktop/**', '**/web/**', '**/cli/**', '**/workers/**', '**/src-renderer/**'], message: 'core depends on nothing outside core.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src-main/db/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -75,7 +75,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`save plan ${planId}: ${merged.routes.length} routes, `
       + `${merged.routes.reduce((s, x) => s + x.stops.length, 0)} visits in ${seconds(t0)}`);
     console.log(`province: enrolled ${r.enrolled.cccd + r.enrolled.eid} / bound ${r.upperBound} of backlog ${r.backlog.cccd + r.backlog.eid}; `
-      + `deadline ${r.deadlineMet ? 'met' : 'missed'}; clears ${r.clearanceDate ?? 'never'}; checker ${r.checker.valid ? 'ok' : 'BAD'}; `
+      + `deadline ${r.deadlineMet ? 'met' : 'missed'}; clears ${r.clearanceDate ?? 'never'}; verifier ${r.checker.valid && r.checker.source === 'verifier' ? 'ok' : 'BAD'}; `
       + `${r.shortfall.length} shortfall rows, ${r.burndown.length} burn-down points`);
   } finally {
     db.close();

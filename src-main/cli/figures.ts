@@ -7,7 +7,9 @@ export interface PlanFigures {
   upperBound: number;
   clearanceDate: string | null;
   deadlineMet: boolean;
-  checkerValid: boolean;
+  /** The independent verifier's verdict (core/verify). */
+  verifierValid: boolean;
+  verifierSeconds: number;
   seconds: number;
 }
 
@@ -18,7 +20,8 @@ export function figuresOf(report: PlanReport): PlanFigures {
     upperBound: report.upperBound,
     clearanceDate: report.clearanceDate,
     deadlineMet: report.deadlineMet,
-    checkerValid: report.checker.valid,
+    verifierValid: report.checker.valid && report.checker.source === 'verifier',
+    verifierSeconds: report.checker.seconds ?? 0,
     seconds: report.seconds,
   };
 }

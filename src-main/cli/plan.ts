@@ -5,10 +5,10 @@
  *                   [--out plan.json] [--json figures.json]
  *
  * Prints enrolled by the deadline against the backlog and the LP upper bound, the
- * clearance date, whether the deadline holds, shifts, km, vehicle cost, the checker's
+ * clearance date, whether the deadline holds, shifts, km, vehicle cost, the verifier's
  * verdict and the seconds taken. A database of several districts (a merged province) is
  * planned district by district on two worker threads, within the one time limit. Exits 2
- * on a bad flag (the message names it), 1 when the checker rejects the plan.
+ * on a bad flag (the message names it), 1 when the verifier rejects the plan.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -47,7 +47,7 @@ export function summary(instance: PlanningInstance, report: PlanReport): string[
     `Clearance date: ${f.clearanceDate ?? 'not within a year past the deadline'}; deadline met: ${f.deadlineMet ? 'yes' : 'no'}`,
     `Shifts: ${thousands(report.shifts)}; distance ${thousands(report.objectives.distanceM / 1000)} km; vehicle cost ${thousands(report.objectives.cost)} đ`,
     `Short at the deadline: ${report.shortfall.length} hamlets`,
-    `Checker: ${f.checkerValid ? 'valid' : `INVALID, ${report.checker.violations.length} violations`}`,
+    `Verifier: ${f.verifierValid ? 'valid' : report.checker.source === 'verifier' ? `INVALID, ${report.checker.violations.length} violations` : 'not run'} (${f.verifierSeconds.toFixed(2)} s)`,
     ...report.checker.violations.slice(0, 10).map((v) => `  - ${v.code}: ${v.message}`),
     `Seconds: ${f.seconds.toFixed(1)}`,
   ];
@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(`Saved as draft plan #${planId} in ${resolve(flags.db)}`);
     if (flags.out) write(flags.out, { routes, report });
     if (flags.json) write(flags.json, figuresOf(report));
-    return report.checker.valid ? 0 : 1;
+    return figuresOf(report).verifierValid ? 0 : 1;
   } finally {
     db.close();
   }

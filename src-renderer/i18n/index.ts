@@ -4,17 +4,19 @@ import en from './en.json';
 import enPlan from './en.plan.json';
 import enRegister from './en.register.json';
 import enRoster from './en.roster.json';
+import enVerify from './en.verify.json';
 import vi from './vi.json';
 import viPlan from './vi.plan.json';
 import viRegister from './vi.register.json';
 import viRoster from './vi.roster.json';
+import viVerify from './vi.verify.json';
 
 const STORAGE_KEY = 'luudong.language';
 
 // One file per feature so that features can grow their strings without touching each other.
 const resources = {
-  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster } },
-  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster } },
+  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify } },
+  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify } },
 };
 
 /** Vietnamese by default; the saved choice (database, mirrored locally for a fast start) wins. */

@@ -19,7 +19,7 @@ async function runToEnd(params: Record<string, unknown>): Promise<PlanRun> {
 describe('planning from the app', () => {
   let first: PlanRun;
 
-  it('a run reports progress, then saves a checker-valid draft with its report', async () => {
+  it('a run reports progress, then saves a draft the independent verifier found valid, with its report', async () => {
     first = await runToEnd({ timeLimitSeconds: 2, from: '2022-11-17' });
     expect(first.error).toBeNull();
     expect(first.state).toBe('done');
@@ -28,7 +28,7 @@ describe('planning from the app', () => {
     const plan = valueOf<PlanDetail>(await app.rpc('plans.get', { planId: first.planId }));
     expect(plan.summary.status).toBe('draft');
     expect(plan.routes.length).toBeGreaterThan(100);
-    expect(plan.report.checker.valid).toBe(true);
+    expect(plan.report.checker).toMatchObject({ valid: true, source: 'verifier' });
     expect(plan.report.enrolled.eid + plan.report.enrolled.cccd).toBeLessThanOrEqual(plan.report.upperBound);
     expect(plan.report.burndown[0]!.date).toBe('2022-11-17');
   });

@@ -32,11 +32,11 @@ describe('npm run plan', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Enrolled by the deadline: [\d,]+ of [\d,]+ backlog/);
     expect(run.stdout).toMatch(/LP upper bound [\d,]+/);
-    expect(run.stdout).toMatch(/Checker: valid/);
+    expect(run.stdout).toMatch(/Verifier: valid/);
 
     const f = JSON.parse(readFileSync(figures, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(f).sort()).toEqual(['backlog', 'checkerValid', 'clearanceDate', 'deadlineMet', 'enrolled', 'seconds', 'upperBound']);
-    expect(f.checkerValid).toBe(true);
+    expect(Object.keys(f).sort()).toEqual(['backlog', 'clearanceDate', 'deadlineMet', 'enrolled', 'seconds', 'upperBound', 'verifierSeconds', 'verifierValid']);
+    expect(f.verifierValid).toBe(true);
     expect(f.backlog).toBe(66_943);
     expect(typeof f.enrolled).toBe('number');
     expect(f.enrolled as number).toBeGreaterThan(0.9 * (f.backlog as number));

@@ -1,12 +1,12 @@
 import type { Route, Violation } from '../../core/model';
-import { checkPlan } from '../../core/planner/check';
+import { verifyPlan } from '../../core/verify';
 import { loadPlanningInstance, type Db, type StoredPlan } from '../../db';
 import { AppError } from '../errors';
 import type { RouteEdit } from '../methods/plan';
 
 /**
  * A hand edit moves a whole route to another shift and/or team. The route keeps its
- * hamlets and quotas; its clock shifts with the shift's start. The independent checker
+ * hamlets and quotas; its clock shifts with the shift's start. The independent verifier
  * then judges the whole plan with the moved route, so clashes with other routes show too.
  */
 export function checkEditedRoute(db: Db, plan: StoredPlan, edit: Omit<RouteEdit, 'planId'> & { planId: number }): {
@@ -37,10 +37,10 @@ export function checkEditedRoute(db: Db, plan: StoredPlan, edit: Omit<RouteEdit,
     stops: original.stops.map((s) => ({ ...s, arriveMin: move(s.arriveMin), startMin: move(s.startMin), endMin: move(s.endMin) })),
   };
   const routes = plan.routes.map(({ id: _i, visitIds: _vv, ...r }, i) => (i === index ? route : r));
-  const verdict = checkPlan(instance, routes);
+  const verdict = verifyPlan(instance, routes);
   const violations = [...verdict.violations];
   if (original.pinned) {
-    violations.unshift({ code: 'pinned', message: 'This route is pinned: unpin it before moving it.', routeIndex: index });
+    violations.unshift({ code: 'pinned', message: 'This route is pinned: unpin it before moving it.', routeIndex: index, params: {} });
   }
   return { valid: violations.length === 0, violations, route };
 }

@@ -57,8 +57,11 @@ export type BurndownPoint = z.infer<typeof burndownPoint>;
 
 export const violation = z.object({
   code: z.string(),
+  /** English, for logs and the CLI; the app words it from `code` and `params`. */
   message: z.string(),
   routeIndex: z.number().int().nullable(),
+  /** Names and figures a chief knows (date, shift, team, hamlet ...), for the translated sentence. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type Violation = z.infer<typeof violation>;
 
@@ -86,7 +89,18 @@ export const planReport = z.object({
     changes: count,
   }),
   shifts: count,
-  checker: z.object({ valid: z.boolean(), violations: z.array(violation) }),
+  /**
+   * The verdict on the plan. What users see comes from the independent verifier
+   * (core/verify), run by the shells on every finished plan; the planner's own self-check
+   * fills it only where no shell has judged the plan yet.
+   */
+  checker: z.object({
+    valid: z.boolean(),
+    violations: z.array(violation),
+    source: z.enum(['verifier', 'planner']).optional(),
+    /** Time the verifier took. */
+    seconds: z.number().optional(),
+  }),
   seconds: z.number(),
   seed: z.number().int(),
 });

@@ -129,7 +129,13 @@ export function mergePlans(plans: readonly PlanResult[], seconds?: number): Plan
         changes: sum((r) => r.objectives.changes),
       },
       shifts: sum((r) => r.shifts),
-      checker: { valid: reports.every((r) => r.checker.valid), violations },
+      checker: {
+        valid: reports.every((r) => r.checker.valid),
+        violations,
+        // Judged by the verifier only if every district was.
+        ...(reports.every((r) => r.checker.source === 'verifier') ? { source: 'verifier' as const } : {}),
+        seconds: sum((r) => r.checker.seconds ?? 0),
+      },
       seconds: seconds ?? sum((r) => r.seconds),
       seed: first.report.seed,
     },

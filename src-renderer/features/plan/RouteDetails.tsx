@@ -5,6 +5,7 @@ import { ErrorNote } from '../../app/ErrorNote';
 import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import type { PlanRefs } from './refs';
+import { violationText } from './violation-text';
 
 /** One route: where, when, with what, why; pin it, or move it and see the checker's verdict. */
 export function RouteDetails({ planId, editable, route, refs, onChanged, onClose }: {
@@ -102,7 +103,7 @@ export function RouteDetails({ planId, editable, route, refs, onChanged, onClose
         <div className={verdict.valid ? 'notice' : 'error'} data-testid="edit-verdict">
           {verdict.valid ? (verdict.saved ? t('plan.route.saved') : t('plan.route.valid')) : t('plan.route.invalid')}
           {verdict.violations.length > 0 && (
-            <ul>{verdict.violations.slice(0, 8).map((v, i) => <li key={i}>{v.message}</li>)}</ul>
+            <ul>{verdict.violations.slice(0, 8).map((v, i) => <li key={i}>{violationText(t, v)}</li>)}</ul>
           )}
         </div>
       )}

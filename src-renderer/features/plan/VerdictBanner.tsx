@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanReport } from '../../../src-main/core/model';
 import { formatDate, formatNumber } from '../../lib/format';
+import { violationText } from './violation-text';
 
 /** The answer a planner looks for first: does the deadline hold, and if not by how much. */
 export function VerdictBanner({ report }: { report: PlanReport }) {
@@ -28,7 +29,12 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
       <span>
         {t('plan.verdict.totals', { shifts: n(report.shifts), km: n(km), cost: n(report.objectives.cost) })}
       </span>
-      {!report.checker.valid && <span className="error">{t('plan.verdict.invalid', { count: report.checker.violations.length })}</span>}
+      {!report.checker.valid && (
+        <div className="error" data-testid="verdict-violations">
+          {t('plan.verdict.invalid', { count: report.checker.violations.length })}
+          <ul>{report.checker.violations.slice(0, 5).map((v, i) => <li key={i}>{violationText(t, v)}</li>)}</ul>
+        </div>
+      )}
     </section>
   );
 }

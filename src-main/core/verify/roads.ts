@@ -1,0 +1,154 @@
+import type { Base, Hamlet, RoadClass, TravelPair } from '../model';
+
+/**
+ * Travel as the README writes the rule, derived here on its own (the planner builds a
+ * matrix by a restricted Floyd-Warshall; this re-derives it leg by leg with Dijkstra):
+ *
+ * 1. A direct trip between two places uses the measured pair if there is one (a pair
+ *    measured one way serves the other way too); otherwise it is estimated: great-circle
+ *    distance × 1.45 for winding roads, at the speed of the worse road of its two ends
+ *    (paved 40, dirt 25, forest track 12 km/h), minutes rounded up.
+ * 2. A trip may pass other places on the way when whatever vehicle its two ends need can
+ *    pass them too: a road no worse than the worse end's, motorbike-only only if an end is,
+ *    cut only in months an end is cut.
+ *
+ * The verifier asks, for each leg of a route, the fastest such way and the shortest such
+ * way: a route may not travel faster, nor report fewer metres, than any allowed way.
+ */
+export interface Leg {
+  minutes: number;
+  distanceM: number;
+}
+
+const WINDING_FACTOR = 1.45;
+const SPEED_KMH: Record<RoadClass, number> = { paved: 40, dirt: 25, forest: 12 };
+const ROAD_RANK: Record<RoadClass, number> = { paved: 0, dirt: 1, forest: 2 };
+const EARTH_RADIUS_M = 6_371_000;
+
+interface Place {
+  key: string;
+  lat: number;
+  lon: number;
+  road: RoadClass;
+  motorbikeOnly: boolean;
+  cutMonths: ReadonlySet<number>;
+}
+
+export class TravelRules {
+  private readonly places: Place[];
+  private readonly indexOf = new Map<string, number>();
+  private readonly measured = new Map<string, Leg>();
+  private readonly fastest = new Map<string, Float64Array>();
+  private readonly shortest = new Map<string, Float64Array>();
+  private readonly rows = new Map<number, { minutes: Int32Array; distanceM: Int32Array }>();
+
+  constructor(bases: readonly Base[], hamlets: readonly Hamlet[], pairs: readonly TravelPair[]) {
+    this.places = [
+      ...bases.map((b) => ({ key: `b:${b.id}`, lat: b.lat, lon: b.lon, road: 'paved' as const, motorbikeOnly: false, cutMonths: new Set<number>() })),
+      ...hamlets.map((h) => ({ key: `h:${h.id}`, lat: h.lat, lon: h.lon, road: h.roadClass, motorbikeOnly: h.motorbikeOnly, cutMonths: new Set(h.cutMonths) })),
+    ];
+    this.places.forEach((p, i) => this.indexOf.set(p.key, i));
+    const measured = pairs.filter((p) => p.source === 'measured');
+    // The reverse direction first, so a pair measured both ways keeps its own figure.
+    for (const p of measured) this.measured.set(`${p.to}>${p.from}`, { minutes: p.minutes, distanceM: p.distanceM });
+    for (const p of measured) this.measured.set(`${p.from}>${p.to}`, { minutes: p.minutes, distanceM: p.distanceM });
+  }
+
+  knows(key: string): boolean {
+    return this.indexOf.has(key);
+  }
+
+  /** The fastest and the shortest allowed way from one place to another (null if unknown). */
+  leg(fromKey: string, toKey: string): Leg | null {
+    const from = this.indexOf.get(fromKey);
+    const to = this.indexOf.get(toKey);
+    if (from === undefined || to === undefined) return null;
+    if (from === to) return { minutes: 0, distanceM: 0 };
+    const allowed = this.passable(from, to);
+    const signature = `${from}|${allowed.signature}`;
+    const minutes = this.cached(this.fastest, signature, () => this.dijkstra(from, allowed.test, 'minutes'));
+    const metres = this.cached(this.shortest, signature, () => this.dijkstra(from, allowed.test, 'distanceM'));
+    return { minutes: minutes[to]!, distanceM: metres[to]! };
+  }
+
+  private cached(store: Map<string, Float64Array>, key: string, make: () => Float64Array): Float64Array {
+    let hit = store.get(key);
+    if (!hit) {
+      hit = make();
+      store.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Which places a trip between these two ends may pass (rule 2), and a key for that set. */
+  private passable(from: number, to: number): { signature: string; test: (k: number) => boolean } {
+    const a = this.places[from]!;
+    const b = this.places[to]!;
+    const worstRank = Math.max(ROAD_RANK[a.road], ROAD_RANK[b.road]);
+    const motorbike = a.motorbikeOnly || b.motorbikeOnly;
+    const cut = new Set([...a.cutMonths, ...b.cutMonths]);
+    const test = (k: number): boolean => {
+      const p = this.places[k]!;
+      return ROAD_RANK[p.road] <= worstRank && (!p.motorbikeOnly || motorbike) && [...p.cutMonths].every((m) => cut.has(m));
+    };
+    return { signature: `${worstRank}|${motorbike}|${[...cut].sort((x, y) => x - y).join(',')}`, test };
+  }
+
+  /** Plain O(n²) Dijkstra from `source`, passing only places `mayPass` allows. */
+  private dijkstra(source: number, mayPass: (k: number) => boolean, by: keyof Leg): Float64Array {
+    const n = this.places.length;
+    const best = new Float64Array(n).fill(Infinity);
+    const settled = new Uint8Array(n);
+    best[source] = 0;
+    for (;;) {
+      let u = -1;
+      for (let k = 0; k < n; k++) if (!settled[k] && best[k]! < Infinity && (u < 0 || best[k]! < best[u]!)) u = k;
+      if (u < 0) return best;
+      settled[u] = 1;
+      if (u !== source && !mayPass(u)) continue;
+      const row = this.directFrom(u)[by];
+      for (let v = 0; v < n; v++) {
+        if (settled[v] || v === u) continue;
+        const through = best[u]! + row[v]!;
+        if (through < best[v]!) best[v] = through;
+      }
+    }
+  }
+
+  /** Direct trips from one place to all others, worked out once. */
+  private directFrom(i: number): { minutes: Int32Array; distanceM: Int32Array } {
+    let row = this.rows.get(i);
+    if (!row) {
+      const n = this.places.length;
+      row = { minutes: new Int32Array(n), distanceM: new Int32Array(n) };
+      for (let j = 0; j < n; j++) {
+        if (j === i) continue;
+        const leg = this.direct(i, j);
+        row.minutes[j] = leg.minutes;
+        row.distanceM[j] = leg.distanceM;
+      }
+      this.rows.set(i, row);
+    }
+    return row;
+  }
+
+  /** Rule 1: the direct trip. */
+  private direct(i: number, j: number): Leg {
+    const a = this.places[i]!;
+    const b = this.places[j]!;
+    const known = this.measured.get(`${a.key}>${b.key}`);
+    if (known) return known;
+    const distanceM = Math.round(greatCircleMetres(a, b) * WINDING_FACTOR);
+    const road = ROAD_RANK[a.road] >= ROAD_RANK[b.road] ? a.road : b.road;
+    return { distanceM, minutes: Math.ceil((distanceM / 1000 / SPEED_KMH[road]) * 60) };
+  }
+}
+
+/** Haversine distance on a sphere of the Earth's mean radius. */
+function greatCircleMetres(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = (deg: number): number => (deg * Math.PI) / 180;
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
