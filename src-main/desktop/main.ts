@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { join } from 'node:path';
 import { createContext } from '../api/app-context';
 import { dispatch } from '../api/dispatch';
@@ -7,7 +7,7 @@ import type { HandlerContext } from '../api/context';
 import { registerIpc } from './ipc';
 import { startPlanning } from '../workers/run-planner';
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'";
+export const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 let win: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
@@ -23,12 +23,12 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
     },
   });
-  // No remote content: block navigation and new windows; links open outside.
+  // No remote content: the window never navigates away and opens no other window (the
+  // app has no links out; handing URLs to the system browser would be a way out of the sandbox).
   w.webContents.on('will-navigate', (e) => e.preventDefault());
-  w.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  w.webContents.on('will-redirect', (e) => e.preventDefault());
+  w.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  w.webContents.on('will-attach-webview', (e) => e.preventDefault());
   if (process.env.ELECTRON_RENDERER_URL) void w.loadURL(process.env.ELECTRON_RENDERER_URL);
   else void w.loadFile(join(__dirname, '../renderer/index.html'));
   return w;
@@ -57,10 +57,29 @@ function buildMenu(ctx: HandlerContext): void {
   );
 }
 
-app.whenReady().then(() => {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+// One window on one database: a second launch would race the first on the same file.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
   });
+  app.whenReady().then(start).catch((err: unknown) => {
+    console.error(err);
+    app.quit();
+  });
+}
+
+function start(): void {
+  const { defaultSession } = session;
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP], 'X-Frame-Options': ['DENY'] } });
+  });
+  // Camera, microphone, location, notifications ...: the app asks for none, so none is granted.
+  defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
   let ctx: HandlerContext;
   try {
     ctx = createContext(app.getPath('userData'), 'desktop', (event) => win?.webContents.send('rpc:event', event), {
@@ -77,10 +96,7 @@ app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createWindow();
   });
-}).catch((err: unknown) => {
-  console.error(err);
-  app.quit();
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
