@@ -97,6 +97,10 @@ test('a hand edit that breaks the plan is flagged, not saved', async ({ app }) =
   const verdict = app.getByTestId('edit-verdict');
   await expect(verdict).toHaveClass(/error/);
   await expect(verdict).toContainText('Không hợp lệ, chưa lưu');
+  // The verifier's findings in a chief's words: the day as dd/MM/yyyy, the shift and team by name.
+  const first = verdict.locator('li').first();
+  await expect(first).toContainText(/^\d{2}\/\d{2}\/\d{4}, ca .+, Tổ /);
+  await expect(verdict).not.toContainText(/the team|vehicle|shift ends|\d{4}-\d{2}-\d{2}/);
   await shot(app, 'plan-edit-flagged');
 });
 

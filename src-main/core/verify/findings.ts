@@ -91,7 +91,7 @@ export class Findings {
   /** A route in the words of a roster: date, shift name, team name, hamlets in order. */
   describe(route: Route): Params {
     return {
-      date: format(parseISO(route.date), 'dd/MM/yyyy'),
+      date: dayMonthYear(route.date),
       shift: this.templates.get(route.templateId)?.name ?? `#${route.templateId}`,
       team: this.teams.get(route.teamId)?.name ?? `#${route.teamId}`,
       places: route.stops.map((s) => this.hamlets.get(s.hamletId)?.name ?? `#${s.hamletId}`).join(' → '),
@@ -102,6 +102,9 @@ export class Findings {
     return this.instance.bases.find((b) => b.id === baseId)?.name ?? `#${baseId}`;
   }
 }
+
+/** A date as people write it here: dd/MM/yyyy. */
+export const dayMonthYear = (isoDate: string): string => format(parseISO(isoDate), 'dd/MM/yyyy');
 
 const fill = (template: string, params: Params): string => template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 

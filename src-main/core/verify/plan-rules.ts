@@ -1,6 +1,6 @@
 import type { Route } from '../model';
 import { isNextDay, weekOf } from './days';
-import type { Findings } from './findings';
+import { dayMonthYear, type Findings } from './findings';
 
 /** A rule about the plan as a whole: routes that meet in time, caps over days, people left. */
 export type PlanRule = (f: Findings) => void;
@@ -54,7 +54,7 @@ export const weeklyShiftCap: PlanRule = (f) => {
   for (const [key, list] of byTeamWeek) {
     const [teamId, monday] = key.split('|');
     const cap = f.teams.get(Number(teamId))?.maxShiftsPerWeek;
-    if (cap !== undefined && list.length > cap) f.add('too_many_shifts_in_week', list[list.length - 1]!, { count: list.length, week: monday!, cap });
+    if (cap !== undefined && list.length > cap) f.add('too_many_shifts_in_week', list[list.length - 1]!, { count: list.length, week: dayMonthYear(monday!), cap });
   }
 };
 

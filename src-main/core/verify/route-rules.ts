@@ -1,6 +1,6 @@
 import type { Hamlet, Route, ShiftTemplate, Team, Vehicle } from '../model';
 import { monthOf, shiftRunsOn } from './days';
-import { clock, type Findings } from './findings';
+import { clock, dayMonthYear, type Findings } from './findings';
 
 /** One route with the records it names, once they are all known. */
 export interface RouteAt {
@@ -37,7 +37,7 @@ export function resolveRoute(f: Findings, route: Route, index: number): RouteAt 
 /** Within the campaign: from the first planned day to the deadline. */
 export const insideCampaign: RouteRule = (f, { route, index }) => {
   const { from, campaign } = f.instance;
-  if (route.date < from || route.date > campaign.deadline) f.add('outside_horizon', index, { from, deadline: campaign.deadline });
+  if (route.date < from || route.date > campaign.deadline) f.add('outside_horizon', index, { from: dayMonthYear(from), deadline: dayMonthYear(campaign.deadline) });
 };
 
 /** The shift runs that day: its weekdays, no blackout, holidays only if marked. */
