@@ -17,6 +17,13 @@ test('plan the demo district: verdict, calendar, burn-down and a route on the ma
   await rpc(app, 'demo.reset', { confirm: true });
   await app.reload();
   await openPlanScreen(app);
+  // Dates read dd/MM/yyyy whatever the browser's locale; a day that does not exist is flagged.
+  const from = app.getByTestId('plan-from');
+  await expect(from).toHaveValue('17/11/2022');
+  await from.fill('31/11/2022');
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await from.fill('17/11/2022');
+  await expect(from).toHaveAttribute('aria-invalid', 'false');
   const t0 = Date.now();
   await planNow(app, 3);
   await expect(app.getByTestId('run-status')).toBeVisible();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Result, StoredRouteDto } from '../../../src-main/api/contract';
+import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
@@ -79,7 +80,7 @@ export function RouteDetails({ planId, editable, route, refs, onChanged, onClose
           </button>
           <fieldset className="move">
             <legend>{t('plan.route.move')}</legend>
-            <label>{t('col.date')} <input type="date" value={move.date} onChange={(e) => setMove({ ...move, date: e.target.value })} /></label>
+            <label>{t('col.date')} <DateInput value={move.date} onChange={(date) => setMove({ ...move, date })} /></label>
             <label>
               {t('plan.route.shift')}{' '}
               <select value={move.templateId} onChange={(e) => setMove({ ...move, templateId: Number(e.target.value) })}>

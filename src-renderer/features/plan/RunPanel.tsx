@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanRun } from '../../../src-main/api/contract';
+import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
 import { usePlanRun } from './usePlanRun';
 
@@ -22,7 +23,7 @@ export function RunPanel({ defaultFrom, basePlanId, onFinished }: {
       <h2>{t('plan.run.title')}</h2>
       <label>
         {t('plan.run.from')}
-        <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} disabled={running} />
+        <DateInput value={from} onChange={setFrom} disabled={running} testId="plan-from" />
       </label>
       <label>
         {t('plan.run.timeLimit')}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterBundle, RosterOptions, RosterScope } from '../../../src-main/api/contract';
+import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
 import { downloadBase64 } from '../../lib/download';
 import { formatDate } from '../../lib/format';
@@ -178,7 +179,7 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
           </label>
           <label title={t('roster.issuedOnHint')}>
             {t('roster.issuedOn')}
-            <input type="date" value={issuedOn} onChange={(e) => setIssuedOn(e.target.value)} data-testid="roster-issued" />
+            <DateInput value={issuedOn} onChange={setIssuedOn} testId="roster-issued" />
           </label>
         </div>
         {data.weeks.length === 0 && <p data-testid="roster-no-weeks">{t('roster.noWeeks')}</p>}

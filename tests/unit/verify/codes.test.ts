@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanReport, PlanningInstance, Route } from '../../../src-main/core/model';
 import { VIOLATION_CODES, verifyPlan, type ViolationCode } from '../../../src-main/core/verify';
@@ -123,6 +125,13 @@ describe('verifier: one test per violation code', () => {
     const c = copy(base);
     expect(verifyPlan(c.instance, c.routes, c.report).violations).toEqual([]);
     expect(c.routes.some((r) => r.templateId === HOME_DAY.id)).toBe(true);
+  });
+
+  it('has words for every code in Vietnamese and English', () => {
+    for (const lang of ['vi', 'en']) {
+      const words = (JSON.parse(readFileSync(join(__dirname, `../../../src-renderer/i18n/${lang}.verify.json`), 'utf8')) as { violation: Record<string, string> }).violation;
+      for (const code of VIOLATION_CODES) expect(words[code], `${lang} ${code}`).toBeTruthy();
+    }
   });
 
   it('has a mutation for every code it knows', () => {
