@@ -10,8 +10,9 @@ export interface OutlineFeature {
   geometry: unknown;
 }
 
+// Plans go first: their routes and visits go with them (a kept plan's rows cannot be deleted on their own).
 const DATA_TABLES = [
-  'visit_results', 'plan_visits', 'plan_routes', 'plans', 'scenarios', 'audit_log', 'calendar_exceptions',
+  'plans', 'visit_results', 'plan_visits', 'plan_routes', 'scenarios', 'audit_log', 'calendar_exceptions',
   'shift_templates', 'vehicle_unavailable', 'vehicles', 'members', 'team_days_off', 'teams', 'travel_pairs',
   'backlogs', 'hamlets', 'commune_outlines', 'bases', 'communes', 'campaigns', 'area_units',
 ] as const;

@@ -35,6 +35,8 @@ async function readXlsx(bytes: Buffer): Promise<ReadResult> {
   } catch {
     return { ok: false, problem: { key: 'unreadableXlsx' } };
   }
+  // A zip that is not a workbook (no sheets at all) loads without complaint: it is not "empty", it is not Excel.
+  if (wb.worksheets.length === 0) return { ok: false, problem: { key: 'notSpreadsheet' } };
   const sheets: RawSheet[] = wb.worksheets.map((ws) => {
     const rows: RawSheet['rows'] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -57,9 +59,13 @@ export function detectDelimiter(text: string): string {
   return counts.reduce((best, c) => (c.n > best.n ? c : best), { d: ',', n: 0 }).d;
 }
 
+/** Text our CSV export escaped with an apostrophe (io/write.ts): the apostrophe is not part of it. */
+const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
+const csvCell = (c: string): Cell => (c === '' ? null : ESCAPED_FORMULA.test(c) ? c.slice(1) : c);
+
 function readCsv(text: string): ReadResult {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: detectDelimiter(text) });
-  const rows = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }));
+  const rows = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map(csvCell) }));
   return { ok: true, format: 'csv', sheets: [{ name: null, rows }] };
 }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { isoToDmy, type OutCell, type OutSheet } from '../core/register';
+import { safeSheetName } from '../render/sheet-name';
 
 const excelValue = (cell: OutCell): ExcelJS.CellValue => {
   if (cell === null) return null;
@@ -19,8 +20,9 @@ const width = (sheet: OutSheet, i: number): number =>
 export async function sheetsToXlsx(sheets: OutSheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lưu Động';
+  const used = new Set<string>();
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const ws = wb.addWorksheet(safeSheetName(sheet.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.headers.map((h, i) => ({ header: h, width: width(sheet, i) }));
     ws.getRow(1).font = { bold: true };
     ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3EEF8' } };
@@ -39,9 +41,20 @@ const textValue = (cell: OutCell): string | number | boolean => {
   return cell;
 };
 
-/** UTF-8 with a BOM (so Excel reads the Vietnamese letters), comma separated, dates dd/MM/yyyy. */
+/**
+ * Text a spreadsheet would run as a formula (or DDE command) when it opens a CSV: = + - @, tab or
+ * carriage return first. Such text is written with a leading apostrophe, which makes Excel and
+ * LibreOffice keep it as text; the importer takes the apostrophe off again (io/read.ts).
+ * Numbers are numbers (a negative count is not text), so they are written as they are.
+ */
+export const CSV_FORMULA_START = /^[=+\-@\t\r]/;
+
+/** UTF-8 with a BOM (so Excel reads the Vietnamese letters), comma separated, dates dd/MM/yyyy, formula-like text escaped. */
 export function sheetToCsv(sheet: OutSheet): Buffer {
-  const text = Papa.unparse({ fields: sheet.headers, data: sheet.rows.map((r) => r.map(textValue)) }, { newline: '\r\n' });
+  const text = Papa.unparse(
+    { fields: sheet.headers, data: sheet.rows.map((r) => r.map(textValue)) },
+    { newline: '\r\n', escapeFormulae: CSV_FORMULA_START },
+  );
   return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
 }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CommuneRoster, RosterBundle, RosterDocument, TeamSchedule } from '../core/roster';
 import { bareName } from '../core/roster';
+import { safeSheetName } from './sheet-name';
 
 /**
  * Rosters as a workbook, one sheet per document, laid out like the PDF (the official
@@ -252,13 +253,8 @@ function teamSheet(w: SheetWriter, doc: TeamSchedule): number | null {
   return head;
 }
 
-function sheetName(doc: RosterDocument, used: Set<string>): string {
-  const base = (doc.kind === 'commune' ? bareName(doc.communeName) : doc.teamCode).replace(/[[\]:*?/\\]/g, ' ').slice(0, 28) || 'Lịch';
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base} ${n}`;
-  used.add(name.toLowerCase());
-  return name;
-}
+const sheetName = (doc: RosterDocument, used: Set<string>): string =>
+  safeSheetName(doc.kind === 'commune' ? bareName(doc.communeName) : doc.teamCode, used, 'Lịch');
 
 export async function rosterToXlsx(bundle: RosterBundle, wanted: XlsxOrientation = 'auto'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { safeSheetName } from './sheet-name';
 
 export interface TableExport {
   title: string;
@@ -11,7 +12,7 @@ export interface TableExport {
 export async function tableToXlsx(table: TableExport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lưu Động';
-  const ws = wb.addWorksheet(table.sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1', {
+  const ws = wb.addWorksheet(safeSheetName(table.sheetName, new Set(), 'Sheet1'), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: 2 }],
   });

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { planningInstance } from '../core/model';
 import { plan } from '../core/planner';
 import { verifyPlan } from '../core/verify';
 import { solveOnThread } from './lp-thread';
@@ -17,6 +18,14 @@ port.on('message', (message: ToWorker) => {
     cancelled = true;
     return;
   }
+  // The data as the planner's limits allow it (a count typed before the limits existed must
+  // not wrap around in the planner's integer arrays): refused with the field it fails on.
+  const checked = planningInstance.safeParse(message.instance);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    post({ type: 'error', message: `The data cannot be planned: ${describeIssue(message.instance, issue.path)}: ${issue.message}` });
+    return;
+  }
   plan(message.instance, message.options, {
     now: () => performance.now(),
     shouldStop: () => cancelled,
@@ -31,3 +40,13 @@ port.on('message', (message: ToWorker) => {
     })
     .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 });
+
+/** A path into the instance in words: the hamlet's (team's ...) name rather than an array index. */
+function describeIssue(instance: unknown, path: readonly PropertyKey[]): string {
+  const [list, index, ...rest] = path;
+  const lists = instance as Record<string, unknown[] | undefined>;
+  const row = lists[String(list)]?.[Number(index)] as { name?: string; code?: string; hamletId?: number } | undefined;
+  const hamlet = row?.hamletId === undefined ? undefined : (lists.hamlets as { id: number; name: string }[] | undefined)?.find((h) => h.id === row.hamletId);
+  const label = row?.name ?? row?.code ?? hamlet?.name;
+  return label ? `${String(list)} "${label}" ${rest.map(String).join('.')}` : path.map(String).join('.');
+}

@@ -132,7 +132,7 @@ describe('deleting asks what depends on it; foreign keys stay whole', () => {
     expect(pairs).toBeGreaterThan(0);
     expect(deps).toEqual({
       label: 'Bản Lùm Nưa (Xã Bát Mọt)', blockers: [],
-      affects: [{ key: 'usedByVisits', params: { visits: 2, plans: 2 } }, { key: 'travelGo', params: { count: pairs } }],
+      affects: [{ key: 'visitsInDrafts', params: { visits: 2, plans: 2, names: 'Kế hoạch hai, Kế hoạch thử' } }, { key: 'travelGo', params: { count: pairs } }],
     });
     const before = snapshot(app.ctx);
     const beforeDomain = domain(app.ctx);
@@ -165,7 +165,7 @@ describe('deleting asks what depends on it; foreign keys stay whole', () => {
     planVisiting(app.ctx, [1, 2]);
     const before = domain(app.ctx);
     const deps = valueOf<{ affects: unknown[] }>(await app.rpc('register.dependents', { list: 'teams', key }));
-    expect(deps.affects).toEqual([{ key: 'usedByRoutes', params: { routes: 1, plans: 1 } }, { key: 'membersGo', params: { count: 4 } }]);
+    expect(deps.affects).toEqual([{ key: 'routesInDrafts', params: { routes: 1, plans: 1, names: 'Kế hoạch thử' } }, { key: 'membersGo', params: { count: 4 } }]);
     valueOf(await app.rpc('register.delete', { list: 'teams', key, confirm: true }));
     expect(domain(app.ctx)).not.toEqual(before);
     const { entry } = valueOf<{ entry: JournalEntryDto }>(await app.rpc('undo.peek'));

@@ -43,4 +43,31 @@ describe('register migrations', () => {
     expect(db.prepare('SELECT after_hash FROM undo_journal').all()).toEqual([{ after_hash: '' }]);
     db.close();
   });
+
+  it('0004 makes the routes and visits of a plan published before it read-only, and keeps them', () => {
+    const file = join(tmp.dir, 'app.sqlite');
+    const v3 = openAt(file, 3);
+    v3.exec(`INSERT INTO area_units (id, level, code, name) VALUES (1, 'district', 'D', 'D');
+      INSERT INTO communes (id, area_id, code, name, lat, lon, population) VALUES (1, 1, 'C', 'C', 20, 105, 10);
+      INSERT INTO hamlets (id, commune_id, code, name, lat, lon, population, road_class, reach_weekday_day, reach_weekday_evening, reach_weekend)
+        VALUES (1, 1, 'H', 'H', 20, 105, 10, 'paved', 0.5, 0.5, 0.5);
+      INSERT INTO bases (id, kind, name, lat, lon) VALUES (1, 'hq', 'HQ', 20, 105);
+      INSERT INTO teams (id, code, name, kind, base_id, size, services, throughput_cccd, throughput_eid, home_throughput, setup_minutes,
+        allowed_shift_kinds, max_shifts_per_week, max_consecutive_evenings) VALUES (1, 'T', 'T', 'mobile', 1, 3, '["eid"]', 0, 10, 2, 10, '[]', 5, 3);
+      INSERT INTO shift_templates (id, code, name, kind, weekdays, start_min, end_min) VALUES (1, 'S', 'S', 'weekday_evening', '[1]', 1080, 1320);
+      INSERT INTO plans (id, name, status, created_at, from_date, seed, report) VALUES (1, 'P', 'published', 'x', '2022-11-21', 1, '{}');
+      INSERT INTO plan_routes (id, plan_id, seq, date, template_id, team_id, base_id, vehicle_ids, depart_min, return_min, distance_m, cost)
+        VALUES (1, 1, 0, '2022-11-21', 1, 1, 1, '[]', 1050, 1350, 0, 0);
+      INSERT INTO plan_visits (route_id, seq, hamlet_id, arrive_min, start_min, end_min) VALUES (1, 0, 1, 1080, 1090, 1300);`);
+    v3.close();
+    const db = openMigrated(file);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM plan_visits').get()).toEqual({ n: 1 });
+    expect(() => db.prepare('DELETE FROM plan_visits').run()).toThrow(/read-only/);
+    expect(() => db.prepare("UPDATE plans SET status = 'draft'").run()).toThrow(/read-only/);
+    expect(db.prepare('UPDATE plan_routes SET pinned = 1').run().changes).toBe(1);
+    db.prepare("UPDATE plans SET status = 'archived'").run();
+    db.prepare('DELETE FROM plans').run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM plan_visits').get()).toEqual({ n: 0 });
+    db.close();
+  });
 });

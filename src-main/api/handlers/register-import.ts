@@ -1,5 +1,7 @@
 import { format } from 'date-fns';
-import { examplesSheet, fileStem, LISTS, listSheet, notesSheet, planImport, readTable, type ImportPlan, type ListName } from '../../core/register';
+import {
+  examplesSheet, fileStem, LISTS, listSheet, notesSheet, planImport, readTable, type AnyListSpec, type ImportPlan, type ListName,
+} from '../../core/register';
 import { planContext, applyImport, storedRecords } from '../../db/repos/register';
 import { readSpreadsheet } from '../../io/read';
 import { CSV_MIME, sheetsToXlsx, sheetToCsv, XLSX_MIME } from '../../io/write';
@@ -23,7 +25,8 @@ interface Analysis {
 async function analyse(ctx: HandlerContext, list: ListName, fileName: string, base64: string): Promise<Analysis> {
   const empty: ImportPreview = {
     fileName, format: null, sheet: null, fileProblem: null, columns: [], ignoredColumns: [],
-    counts: { rows: 0, adds: 0, updates: 0, unchanged: 0, rejects: 0 }, adds: [], updates: [], rejects: [], canConfirm: false,
+    counts: { rows: 0, adds: 0, updates: 0, unchanged: 0, rejects: 0 }, adds: [], updates: [], rejects: [],
+    defaultedFields: [], moves: { count: 0, rows: [] }, canConfirm: false,
   };
   const read = await readSpreadsheet(Buffer.from(base64, 'base64'));
   if (!read.ok) return { preview: { ...empty, fileProblem: read.problem }, plan: null };
@@ -34,6 +37,7 @@ async function analyse(ctx: HandlerContext, list: ListName, fileName: string, ba
   const plan = planImport(planContext(ctx.db, list, today()), rows, columns);
   plan.rejects = [...issues, ...plan.rejects].sort((a, b) => a.row - b.row);
   const rejectedRows = new Set(plan.rejects.map((r) => r.row)).size;
+  const moves = movesOf(spec, plan);
   return {
     plan,
     preview: {
@@ -52,9 +56,37 @@ async function analyse(ctx: HandlerContext, list: ListName, fileName: string, ba
         changes: u.changed.map((field) => ({ field, before: u.before[field] ?? null, after: u.record[field] ?? null })),
       })),
       rejects: plan.rejects.slice(0, MAX_REJECTS_SHOWN),
+      defaultedFields: plan.adds.length ? defaultedFields(spec, columns) : [],
+      moves: { count: moves.length, rows: moves.slice(0, SAMPLE) },
       canConfirm: plan.rejects.length === 0 && plan.adds.length + plan.updates.length > 0,
     },
   };
+}
+
+/** Counts new rows get without a column in the file: a 0 nobody typed (derived fields, text and lists are left out). */
+const defaultedFields = (spec: AnyListSpec, columns: Record<string, string>): ImportPreview['defaultedFields'] =>
+  spec.fields.filter((f) => !(f.key in columns) && typeof f.fallback === 'number').map((f) => ({ field: f.key, value: f.fallback! }));
+
+/** Updates that move a stored record elsewhere (the list's move field changes), as the user would name them. */
+function movesOf(spec: AnyListSpec, plan: ImportPlan): ImportPreview['moves']['rows'] {
+  const field = spec.moveField;
+  if (!field) return [];
+  return plan.updates.filter((u) => u.changed.includes(field))
+    .map((u) => ({ row: u.row, key: u.key, before: spec.label(u.before), after: u.label }));
+}
+
+/** A yes the user gave in the preview to what the file does beyond plain adds and updates, or the refusal. */
+function checkAcknowledged(preview: ImportPreview, acknowledged: { ignoredColumns: string[]; moves: number } | undefined): void {
+  const unacknowledged = preview.ignoredColumns.filter((c) => !acknowledged?.ignoredColumns.includes(c));
+  if (unacknowledged.length) {
+    const columns = unacknowledged.join(', ');
+    throw new AppError('CONFLICT', `The file has columns the app does not know (${columns}): their values would not be imported. Confirm that in the preview first.`,
+      { key: 'ignoredColumnsNotAcknowledged', params: { columns } });
+  }
+  if (preview.moves.count > 0 && acknowledged?.moves !== preview.moves.count) {
+    throw new AppError('CONFLICT', `${preview.moves.count} rows would move a record to another place (a code of another commune's hamlet). Confirm that in the preview first.`,
+      { key: 'movesNotAcknowledged', params: { count: preview.moves.count } });
+  }
 }
 
 const download = (fileName: string, format: 'xlsx' | 'csv', bytes: Buffer) => ({
@@ -63,7 +95,7 @@ const download = (fileName: string, format: 'xlsx' | 'csv', bytes: Buffer) => ({
 
 export const importHandlers: Pick<Handlers, 'import.preview' | 'import.confirm' | 'export.list' | 'export.template'> = {
   'import.preview': async ({ list, fileName, base64 }, ctx) => (await analyse(ctx, list, fileName, base64)).preview,
-  'import.confirm': async ({ list, fileName, base64, expected }, ctx) => {
+  'import.confirm': async ({ list, fileName, base64, expected, acknowledged }, ctx) => {
     const { preview, plan } = await analyse(ctx, list, fileName, base64);
     if (!plan || preview.fileProblem) throw new AppError('CONFLICT', 'The file cannot be imported.', preview.fileProblem ?? undefined);
     if (plan.rejects.length) {
@@ -72,6 +104,7 @@ export const importHandlers: Pick<Handlers, 'import.preview' | 'import.confirm' 
     if (plan.adds.length !== expected.adds || plan.updates.length !== expected.updates) {
       throw new AppError('CONFLICT', 'The data changed since the preview: preview the file again.', { key: 'previewOutdated' });
     }
+    checkAcknowledged(preview, acknowledged);
     return applyImport(ctx.db, list, plan, fileName);
   },
   'export.list': async ({ list, format, language }, ctx) => {

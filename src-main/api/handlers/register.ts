@@ -1,4 +1,4 @@
-import { campaignRecord, firstPerField, LISTS, planEdit, problemFromZod, type ListName, type RefIndex } from '../../core/register';
+import { campaignRecord, firstPerField, LISTS, planEdit, problemFromZod, type ListName, type Problem, type RefIndex } from '../../core/register';
 import type { Db } from '../../db';
 import { listAudit } from '../../db/repos/audit';
 import { peekUndo, UndoConflict, undoLatest } from '../../db/repos/journal';
@@ -35,6 +35,22 @@ function choices(refs: RefIndex): { communes: string[]; bases: string[]; teams: 
     teams: d.teams.map((t) => t.code),
     locations: [...d.bases.map((b) => b.name), ...d.hamlets.map((h) => h.code)],
   };
+}
+
+const KEPT_PLAN = /^(visits|routes)In(Published|Archived)Plan$/;
+
+/** A refused delete, naming the published or archived plan that needs the record when there is one. */
+function blockedDelete(label: string, blockers: Problem[]): AppError {
+  const kept = blockers.find((b) => KEPT_PLAN.test(b.key));
+  if (!kept) return new AppError('CONFLICT', `${label} is still used`, { blockers });
+  const [, what, status] = KEPT_PLAN.exec(kept.key)!;
+  const plan = String(kept.params?.plan ?? '');
+  const n = Number(kept.params?.[what!] ?? 0);
+  return new AppError(
+    'CONFLICT',
+    `${label} cannot be deleted: the ${status!.toLowerCase()} plan "${plan}" has ${n} ${what} with it, and published and archived plans stay as they were published.`,
+    { key: kept.key, params: { ...kept.params, label }, blockers },
+  );
 }
 
 function storedOrThrow(ctx: HandlerContext, list: ListName, key: string) {
@@ -79,7 +95,7 @@ export const registerHandlers: Pick<
   'register.delete': ({ list, key, confirm }, ctx) => {
     const stored = storedOrThrow(ctx, list, key);
     const { blockers, affects } = findDependents(ctx.db, list, key);
-    if (blockers.length) throw new AppError('CONFLICT', `${LISTS[list].label(stored.record)} is still used`, { blockers });
+    if (blockers.length) throw blockedDelete(LISTS[list].label(stored.record), blockers);
     if (affects.length && !confirm) throw new AppError('CONFLICT', 'Plans use this record: confirm to delete it.', { affects });
     deleteRecord(ctx.db, list, stored);
     return { deleted: true };

@@ -74,9 +74,23 @@ export const importPreview = z.object({
   adds: z.array(z.object({ row: z.number().int(), label: z.string(), record: registerRecord })).max(SAMPLE),
   updates: z.array(z.object({ row: z.number().int(), label: z.string(), key: z.string(), changes: z.array(fieldChange) })).max(SAMPLE),
   rejects: z.array(rowIssue).max(1000),
+  /** Fields the file has no column for, with the value new rows get instead (counts only: a 0 nobody typed). */
+  defaultedFields: z.array(z.object({ field: z.string(), value: fieldValue })),
+  /** Rows that move a stored record elsewhere (a hamlet code of another commune): confirm needs a yes to them. */
+  moves: z.object({
+    count: z.number().int(),
+    rows: z.array(z.object({ row: z.number().int(), key: z.string(), before: z.string(), after: z.string() })).max(SAMPLE),
+  }),
+  /** No rejected rows and something to write; ignored columns and moves still need the user's yes (`acknowledged`). */
   canConfirm: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
+
+/** What the user said yes to in the preview: the ignored columns by header, and how many moves. */
+export const importAcknowledgement = z.object({
+  ignoredColumns: z.array(z.string().max(500)).max(500).default([]),
+  moves: z.number().int().min(0).default(0),
+}).strict();
 
 export const journalEntry = z.object({
   id, at: z.string(), userName: z.string(), action: z.string(), list: z.string(), summary: problem,
@@ -110,9 +124,16 @@ export const registerMethods = {
     saveResult,
   ),
   'import.preview': method(z.object(upload).strict(), importPreview),
-  /** Writes the file all at once; refused when the file has rejected rows or the preview no longer holds. */
+  /**
+   * Writes the file all at once; refused when the file has rejected rows, the preview no longer holds, or the
+   * file has ignored columns or moves the user has not acknowledged.
+   */
   'import.confirm': method(
-    z.object({ ...upload, expected: z.object({ adds: z.number().int().min(0), updates: z.number().int().min(0) }).strict() }).strict(),
+    z.object({
+      ...upload,
+      expected: z.object({ adds: z.number().int().min(0), updates: z.number().int().min(0) }).strict(),
+      acknowledged: importAcknowledgement.optional(),
+    }).strict(),
     z.object({ added: z.number().int(), updated: z.number().int() }),
   ),
   'export.list': method(z.object({ list: listName, format: z.enum(['xlsx', 'csv']), language }).strict(), fileDownload),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  code, count, id, isoDate, latitude, locationKey, longitude, name, perService, reachByKind, roadClass,
+  code, count, hamletPeople, hamletPerService, id, isoDate, latitude, LIMITS, locationKey, longitude, name, reachByKind, roadClass,
 } from './primitives';
 
 /**
@@ -26,7 +26,7 @@ export const commune = z.object({
   name,
   lat: latitude,
   lon: longitude,
-  population: count,
+  population: count.max(LIMITS.communePeople),
 });
 export type Commune = z.infer<typeof commune>;
 
@@ -39,7 +39,7 @@ export const hamlet = z.object({
   name,
   lat: latitude,
   lon: longitude,
-  population: count,
+  population: hamletPeople,
   /** Where people are met: nhà văn hóa, nhà sinh hoạt cộng đồng ... */
   venue: z.string().trim().max(200),
   contact: z.string().trim().max(200),
@@ -58,9 +58,9 @@ export const backlog = z
   .object({
     hamletId: id,
     /** People still to enrol, per service. */
-    remaining: perService,
+    remaining: hamletPerService,
     /** Of those, how many can only be enrolled at home. */
-    homebound: perService,
+    homebound: hamletPerService,
     countedOn: isoDate,
   })
   .refine((b) => b.homebound.cccd <= b.remaining.cccd && b.homebound.eid <= b.remaining.eid, {
@@ -84,8 +84,8 @@ export const TRAVEL_SOURCES = ['measured', 'estimated'] as const;
 export const travelPair = z.object({
   from: locationKey,
   to: locationKey,
-  distanceM: z.number().int().min(0),
-  minutes: z.number().int().min(0),
+  distanceM: z.number().int().min(0).max(LIMITS.distanceM),
+  minutes: z.number().int().min(0).max(LIMITS.travelMinutes),
   source: z.enum(TRAVEL_SOURCES),
 });
 export type TravelPair = z.infer<typeof travelPair>;

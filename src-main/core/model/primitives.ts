@@ -17,6 +17,35 @@ export const id = z.number().int().positive();
 export const code = z.string().trim().min(1).max(40);
 export const name = z.string().trim().min(1).max(200);
 export const count = z.number().int().min(0);
+
+/**
+ * Realistic upper limits on the counts people type, checked wherever data comes in (forms,
+ * files, the model): one mistyped cell (a backlog of 10^15) is refused with the row and field
+ * instead of wrapping around the planner's 32-bit per-hamlet arrays (2^31 ≈ 2.1 × 10^9) and
+ * turning the upper bound negative. At these limits every sum stays an exact integer: a province
+ * of 10,000 hamlets at the limit totals 2 × 10^9 people per service, far below 2^53.
+ */
+export const LIMITS = {
+  /** Population of one hamlet, and so its backlog and homebound per service. */
+  hamletPeople: 100_000,
+  /** Population of one commune (post-2025 communes merge several old ones). */
+  communePeople: 2_000_000,
+  /** Enrolment kits one team carries. */
+  kits: 20,
+  /** People per hour per service at a venue, or on home visits. */
+  throughputPerHour: 300,
+  /** Đồng per km. */
+  costPerKm: 1_000_000,
+  /** One road distance between two places: 1,000 km. */
+  distanceM: 1_000_000,
+  /** One travel time between two places: a day. */
+  travelMinutes: 1_440,
+} as const;
+
+/** People of one hamlet (population, backlog, homebound). */
+export const hamletPeople = count.max(LIMITS.hamletPeople);
+/** A hamlet's counts per service (backlog, homebound). */
+export const hamletPerService = z.object({ cccd: hamletPeople, eid: hamletPeople });
 export const share = z.number().min(0).max(1);
 
 /** Vietnam's bounding box, with a margin: anything outside is a typo. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
-  code, count, id, isoDate, name, perService, roadClass, service, shiftKind, vehicleKind,
+  code, count, id, isoDate, LIMITS, name, roadClass, service, shiftKind, vehicleKind,
 } from './primitives';
+
+const rate = count.max(LIMITS.throughputPerHour);
 
 export const member = z.object({
   id,
@@ -24,11 +26,11 @@ export const team = z.object({
   size: z.number().int().min(1).max(30),
   services: z.array(service).min(1),
   /** Enrolment kits carried (CCCD needs one). */
-  kits: count,
+  kits: count.max(LIMITS.kits),
   /** People per hour at a venue, per service. */
-  throughputPerHour: perService,
+  throughputPerHour: z.object({ cccd: rate, eid: rate }),
   /** People per hour on home visits (travel between houses included). */
-  homeThroughputPerHour: count,
+  homeThroughputPerHour: rate,
   setupMinutes: z.number().int().min(0).max(240),
   allowedShiftKinds: z.array(shiftKind).min(1),
   maxShiftsPerWeek: z.number().int().min(1).max(21),
@@ -46,7 +48,7 @@ export const vehicle = z.object({
   baseId: id,
   roadClasses: z.array(roadClass).min(1),
   /** Integer đồng per km. */
-  costPerKm: count,
+  costPerKm: count.max(LIMITS.costPerKm),
   unavailable: z.array(isoDate),
 });
 export type Vehicle = z.infer<typeof vehicle>;

@@ -48,6 +48,11 @@ export interface ListSpec<Rec extends RegisterRecord, Ent, Draft = Ent> {
   keyOf(entity: Ent): string;
   /** How messages and the audit log name a record. */
   label(rec: Rec): string;
+  /**
+   * A field whose change in an import moves the record somewhere else (a hamlet to another
+   * commune): a file row matched by code does that only after the user said yes in the preview.
+   */
+  moveField?: keyof Rec & string;
   examples: Rec[];
 }
 

@@ -29,12 +29,9 @@ export function savePlan(db: Db, plan: NewPlan): number {
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?)`,
       )
-      .run(
-        plan.scenarioId ?? null, plan.name, plan.status, new Date().toISOString(),
-        plan.status === 'published' ? new Date().toISOString() : null, plan.fromDate, plan.seed, JSON.stringify(plan.report),
-      );
+      .run(plan.scenarioId ?? null, plan.name, new Date().toISOString(), plan.fromDate, plan.seed, JSON.stringify(plan.report));
     const planId = Number(lastInsertRowid);
     const insertRoute = db.prepare(
       `INSERT INTO plan_routes (plan_id, seq, date, template_id, team_id, base_id, vehicle_ids, depart_min, return_min, distance_m, cost, pinned)
@@ -54,6 +51,10 @@ export function savePlan(db: Db, plan: NewPlan): number {
           s.homeVisits.cccd, s.homeVisits.eid),
       );
     });
+    // Written as a draft, then given its status: a published or archived plan's rows are read-only (schema v4).
+    if (plan.status !== 'draft') {
+      db.prepare('UPDATE plans SET status = ?, published_at = ? WHERE id = ?').run(plan.status, plan.status === 'published' ? new Date().toISOString() : null, planId);
+    }
     audit(db, 'create', 'plan', planId, { name: plan.name, routes: plan.routes.length });
     return planId;
   })();

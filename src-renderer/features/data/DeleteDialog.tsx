@@ -34,13 +34,13 @@ export function DeleteDialog({ list, row, onDone, onClose }: { list: ListName; r
       {deps && deps.blockers.length > 0 && (
         <>
           <p>{t('register.delete.blocked', { label: deps.label })}</p>
-          <ul className="deps">{deps.blockers.map((p) => <li key={p.key}>{say(p)}</li>)}</ul>
+          <ul className="deps">{deps.blockers.map((p, i) => <li key={`${p.key}-${i}`}>{say(p)}</li>)}</ul>
         </>
       )}
       {deps && deps.blockers.length === 0 && deps.affects.length > 0 && (
         <>
           <p>{t('register.delete.affects', { label: deps.label })}</p>
-          <ul className="deps">{deps.affects.map((p) => <li key={p.key}>{say(p)}</li>)}</ul>
+          <ul className="deps">{deps.affects.map((p, i) => <li key={`${p.key}-${i}`}>{say(p)}</li>)}</ul>
         </>
       )}
       {deps && deps.blockers.length === 0 && <p className="muted">{t('register.delete.plain')}</p>}

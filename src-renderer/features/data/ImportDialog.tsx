@@ -30,11 +30,16 @@ export function ImportDialog({ list, spec, title, onDone, onClose }: {
   const [busy, setBusy] = useState<'reading' | 'writing' | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
+  // The explicit yes to columns the app ignores and to records the file moves elsewhere, given in the preview.
+  const [ackIgnored, setAckIgnored] = useState(false);
+  const [ackMoves, setAckMoves] = useState(false);
 
   const pick = async (picked: File | undefined): Promise<void> => {
     setPreview(null);
     setError(null);
     setTooLarge(false);
+    setAckIgnored(false);
+    setAckMoves(false);
     if (!picked) return;
     setFile({ name: picked.name, base64: '' });
     if (picked.size > MAX_UPLOAD_BYTES) return setTooLarge(true);
@@ -56,6 +61,7 @@ export function ImportDialog({ list, spec, title, onDone, onClose }: {
     try {
       const r = await call('import.confirm', {
         list, fileName: file.name, base64: file.base64, expected: { adds: preview.counts.adds, updates: preview.counts.updates },
+        acknowledged: { ignoredColumns: ackIgnored ? preview.ignoredColumns : [], moves: ackMoves ? preview.moves.count : 0 },
       });
       onDone(t('register.import.done', { file: file.name, ...r }));
     } catch (err) {
@@ -79,6 +85,10 @@ export function ImportDialog({ list, spec, title, onDone, onClose }: {
     .sort((a, b) => rank(a.field) - rank(b.field))
     .slice(0, 7);
   const p = preview;
+  const needsIgnoredYes = (p?.ignoredColumns.length ?? 0) > 0;
+  const needsMovesYes = (p?.moves.count ?? 0) > 0;
+  const acknowledged = (!needsIgnoredYes || ackIgnored) && (!needsMovesYes || ackMoves);
+  const defaulted = (p?.defaultedFields ?? []).map((d) => `${header(d.field)} = ${show(d.field, d.value)}`).join('; ');
 
   return (
     <Modal title={t('register.import.title', { list: title })} onClose={onClose} wide testId="import-dialog">
@@ -103,8 +113,34 @@ export function ImportDialog({ list, spec, title, onDone, onClose }: {
           <p className="muted">
             {p.sheet && <>{t('register.import.sheet', { sheet: p.sheet })} · </>}
             {t('register.import.columns', { columns: p.columns.map((c) => c.header).join(', ') })}
-            {p.ignoredColumns.length > 0 && <> · {t('register.import.ignored', { columns: p.ignoredColumns.join(', ') })}</>}
           </p>
+          {needsIgnoredYes && (
+            <div className="import-ask" role="group" data-testid="import-ignored">
+              <p>{t('register.import.ignoredWarning', { columns: p.ignoredColumns.join(', ') })}</p>
+              {defaulted && <p>{t('register.import.defaulted', { fields: defaulted })}</p>}
+              <label>
+                <input type="checkbox" checked={ackIgnored} onChange={(e) => setAckIgnored(e.target.checked)} data-testid="import-ack-ignored" />
+                {' '}{t('register.import.ackIgnored', { count: p.ignoredColumns.length })}
+              </label>
+            </div>
+          )}
+          {!needsIgnoredYes && defaulted && p.counts.adds > 0 && <p className="muted">{t('register.import.defaulted', { fields: defaulted })}</p>}
+          {needsMovesYes && (
+            <div className="import-ask" role="group" data-testid="import-moves">
+              <p>{t('register.import.movesWarning', { count: p.moves.count })}</p>
+              <table className="data compact">
+                <thead><tr><th>{t('register.import.row')}</th><th>{t('register.import.moveFrom')}</th><th>{t('register.import.moveTo')}</th></tr></thead>
+                <tbody>
+                  {p.moves.rows.map((m) => <tr key={m.row}><td className="num">{m.row}</td><td>{m.before}</td><td>{m.after}</td></tr>)}
+                </tbody>
+              </table>
+              <label>
+                <input type="checkbox" checked={ackMoves} onChange={(e) => setAckMoves(e.target.checked)} data-testid="import-ack-moves" />
+                {' '}{t('register.import.ackMoves', { count: p.moves.count })}
+              </label>
+            </div>
+          )}
+          {p.canConfirm && !acknowledged && <p className="muted">{t('register.import.needsYes')}</p>}
           {p.counts.rejects > 0 && <div className="error" role="alert">{t('register.import.blocked')}</div>}
           {p.counts.rejects === 0 && p.counts.adds + p.counts.updates === 0 && <p>{t('register.import.nothing')}</p>}
           {p.rejects.length > 0 && (
@@ -157,7 +193,7 @@ export function ImportDialog({ list, spec, title, onDone, onClose }: {
         </div>
       )}
       <div className="toolbar modal-buttons">
-        <button disabled={!p?.canConfirm || busy !== null} onClick={() => void confirm()} data-testid="import-confirm">
+        <button disabled={!p?.canConfirm || !acknowledged || busy !== null} onClick={() => void confirm()} data-testid="import-confirm">
           {t('register.import.confirm', { count: (p?.counts.adds ?? 0) + (p?.counts.updates ?? 0) })}
         </button>
         <button className="secondary" onClick={onClose}>{t('register.import.cancel')}</button>

@@ -11,7 +11,8 @@ import { checkedDraft, checkedEntity, defineList } from '../spec';
 const code = textField('code', 'Mã', 'Code', { note: 'Mã duy nhất, không trùng trong danh sách. Dòng có mã đã có sẽ cập nhật dòng đó.', aliases: ['mã số', 'ma xa', 'mã xã', 'commune code', 'id'] });
 const lat = decimalField('lat', 'Vĩ độ', 'Latitude', { note: 'Vĩ độ (độ thập phân, ví dụ 19,9022). Phải nằm trong lãnh thổ Việt Nam (8 – 23,5).', aliases: ['lat', 'vi do'], geo: true });
 const lon = decimalField('lon', 'Kinh độ', 'Longitude', { note: 'Kinh độ (độ thập phân, ví dụ 105,3504). Phải nằm trong lãnh thổ Việt Nam (102 – 110).', aliases: ['lon', 'lng', 'long', 'kinh do'], geo: true });
-const population = intField('population', 'Dân số', 'Population', { note: 'Số dân (số nguyên, không âm).', aliases: ['số dân', 'nhân khẩu', 'so nhan khau'] });
+const population = (most: string) =>
+  intField('population', 'Dân số', 'Population', { note: `Số dân (số nguyên, không âm, không quá ${most}).`, aliases: ['số dân', 'nhân khẩu', 'so nhan khau'] });
 
 export const communeRecord = z.object({
   code: commune.shape.code, name: commune.shape.name, lat: commune.shape.lat, lon: commune.shape.lon, population: commune.shape.population,
@@ -25,7 +26,7 @@ export const communesList = defineList<CommuneRecord, Commune, Omit<Commune, 'id
   fields: [
     code,
     textField('name', 'Tên xã', 'Commune name', { note: 'Tên xã/thị trấn, ví dụ "Xã Bát Mọt".', aliases: ['tên', 'xã', 'xã/thị trấn', 'name', 'commune'] }),
-    lat, lon, population,
+    lat, lon, population('2.000.000'),
   ],
   schema: communeRecord,
   requiredColumns: [['code']],
@@ -95,7 +96,7 @@ export const hamletsList = defineList<HamletRecord, HamletEntity, HamletDraft>({
     textField('code', 'Mã thôn', 'Hamlet code', { note: 'Mã thôn, không trùng. Bỏ trống: dòng được khớp theo xã + tên thôn; thôn mới được cấp mã tự động (mã xã-số thứ tự).', aliases: ['mã', 'code', 'ma so thon'], fallback: '' }),
     refField('commune', 'Xã', 'Commune', { note: 'Tên xã/thị trấn (hoặc mã xã) đã có trong danh sách xã.', aliases: ['xã/thị trấn', 'tên xã', 'mã xã', 'commune name', 'commune code'], ref: 'commune' }),
     textField('name', 'Tên thôn', 'Hamlet name', { note: 'Tên thôn/bản/xóm/ấp/làng/tổ dân phố. Không trùng trong cùng một xã.', aliases: ['thôn', 'thôn/bản', 'tên', 'name', 'hamlet'] }),
-    population,
+    population('100.000'),
     count('remainingCccd', 'CCCD còn phải cấp', 'CCCD backlog', 'Số hồ sơ CCCD gắn chip còn phải thu nhận. Không lớn hơn dân số. Bỏ trống = 0.', ['số chưa cấp cccd', 'cccd còn lại', 'cccd chưa cấp', 'tồn cccd']),
     count('remainingEid', 'ĐDĐT còn phải làm', 'e-ID backlog', 'Số tài khoản định danh điện tử mức 2 còn phải thu nhận và kích hoạt. Không lớn hơn dân số. Bỏ trống = 0.', ['định danh điện tử còn lại', 'ddđt còn lại', 'số chưa định danh', 'tồn ddđt', 'eid backlog', 'e-id remaining']),
     count('homeboundCccd', 'CCCD cần đến nhà', 'CCCD homebound', 'Trong số CCCD còn lại, số người chỉ làm được tại nhà (già yếu, ốm đau, khuyết tật). Bỏ trống = 0.', ['cccd tại nhà', 'cccd homebound']),
@@ -158,6 +159,7 @@ export const hamletsList = defineList<HamletRecord, HamletEntity, HamletDraft>({
   }),
   keyOf: (e) => String(e.hamlet.id),
   label: (r) => `${r.name} (${r.commune})`,
+  moveField: 'commune',
   examples: [
     {
       code: '15607-01', commune: 'Xã Bát Mọt', name: 'Làng Dùng', lat: 20.01356, lon: 105.01352, population: 308, roadClass: 'dirt',

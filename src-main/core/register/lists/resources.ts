@@ -17,9 +17,6 @@ const code = (note: string, aliases: string[]) => textField('code', 'Mã', 'Code
 const name = (vi: string, en: string, note: string, aliases: string[]) => textField('name', vi, en, { note, aliases: ['tên', 'name', ...aliases] });
 const baseRef = refField('base', 'Nơi đóng', 'Base', { note: 'Tên trụ sở đã có trong danh sách trụ sở, ví dụ "Công an xã Bát Mọt".', aliases: ['trụ sở', 'đơn vị', 'base'], ref: 'base' });
 
-/** Upper bounds that catch typing slips (an extra zero) beyond what the model allows. */
-const MAX_THROUGHPUT = 300;
-
 export const teamRecord = z
   .object({
     code: team.shape.code,
@@ -28,10 +25,10 @@ export const teamRecord = z
     base: z.string().trim().min(1).max(200),
     size: team.shape.size,
     services: team.shape.services,
-    kits: team.shape.kits.max(20),
-    throughputCccd: team.shape.throughputPerHour.shape.cccd.max(MAX_THROUGHPUT),
-    throughputEid: team.shape.throughputPerHour.shape.eid.max(MAX_THROUGHPUT),
-    homeThroughput: team.shape.homeThroughputPerHour.max(MAX_THROUGHPUT),
+    kits: team.shape.kits,
+    throughputCccd: team.shape.throughputPerHour.shape.cccd,
+    throughputEid: team.shape.throughputPerHour.shape.eid,
+    homeThroughput: team.shape.homeThroughputPerHour,
     setupMinutes: team.shape.setupMinutes,
     allowedShiftKinds: team.shape.allowedShiftKinds,
     maxShiftsPerWeek: team.shape.maxShiftsPerWeek,
@@ -60,10 +57,10 @@ export const teamsList = defineList<TeamRecord, Team, Omit<Team, 'id'>>({
     baseRef,
     intField('size', 'Quân số', 'Head count', { note: 'Số người đi cùng tổ (cán bộ và tình nguyện viên), 1-30.', aliases: ['số người', 'size'] }),
     choicesField('services', 'Dịch vụ', 'Services', { note: 'CCCD và/hoặc Định danh điện tử, cách nhau bởi dấu chấm phẩy.', aliases: ['nhiệm vụ', 'services'], vocabulary: serviceWords }),
-    intField('kits', 'Số máy cấp CCCD', 'Kits', { note: 'Số bộ máy thu nhận CCCD tổ mang theo. Tổ làm CCCD phải có ít nhất 1 máy. Bỏ trống = 0.', aliases: ['máy cấp cccd', 'số máy', 'kits'], fallback: 0 }),
-    intField('throughputCccd', 'CCCD/giờ', 'CCCD per hour', { note: 'Số hồ sơ CCCD thu nhận được trong 1 giờ tại điểm. Lớn hơn 0 nếu tổ làm CCCD. Bỏ trống = 0.', aliases: ['năng suất cccd', 'cccd per hour'], fallback: 0 }),
-    intField('throughputEid', 'ĐDĐT/giờ', 'e-ID per hour', { note: 'Số tài khoản định danh điện tử làm được trong 1 giờ tại điểm. Bỏ trống = 0.', aliases: ['năng suất ddđt', 'eid per hour'], fallback: 0 }),
-    intField('homeThroughput', 'Đến nhà/giờ', 'Home visits per hour', { note: 'Số người làm được trong 1 giờ khi đến tận nhà (kể cả đi lại giữa các nhà). Bỏ trống = 0.', aliases: ['tại nhà/giờ', 'home per hour'], fallback: 0 }),
+    intField('kits', 'Số máy cấp CCCD', 'Kits', { note: 'Số bộ máy thu nhận CCCD tổ mang theo. Tổ làm CCCD phải có ít nhất 1 máy, tối đa 20. Bỏ trống = 0.', aliases: ['máy cấp cccd', 'số máy', 'kits'], fallback: 0 }),
+    intField('throughputCccd', 'CCCD/giờ', 'CCCD per hour', { note: 'Số hồ sơ CCCD thu nhận được trong 1 giờ tại điểm. Lớn hơn 0 nếu tổ làm CCCD, tối đa 300. Bỏ trống = 0.', aliases: ['năng suất cccd', 'cccd per hour'], fallback: 0 }),
+    intField('throughputEid', 'ĐDĐT/giờ', 'e-ID per hour', { note: 'Số tài khoản định danh điện tử làm được trong 1 giờ tại điểm, tối đa 300. Bỏ trống = 0.', aliases: ['năng suất ddđt', 'eid per hour'], fallback: 0 }),
+    intField('homeThroughput', 'Đến nhà/giờ', 'Home visits per hour', { note: 'Số người làm được trong 1 giờ khi đến tận nhà (kể cả đi lại giữa các nhà), tối đa 300. Bỏ trống = 0.', aliases: ['tại nhà/giờ', 'home per hour'], fallback: 0 }),
     intField('setupMinutes', 'Thời gian chuẩn bị (phút)', 'Setup (minutes)', { note: 'Số phút lắp đặt máy tại điểm trước khi bắt đầu, 0-240. Bỏ trống = 0.', aliases: ['chuẩn bị', 'setup'], fallback: 0 }),
     choicesField('allowedShiftKinds', 'Loại ca được làm', 'Allowed shifts', { note: 'Ban ngày (đến nhà); Buổi tối ngày thường; Cuối tuần. Bỏ trống = tất cả.', aliases: ['ca được làm', 'allowed shift kinds'], vocabulary: shiftKindWords, fallback: [...SHIFT_KINDS] }),
     intField('maxShiftsPerWeek', 'Số ca tối đa/tuần', 'Max shifts/week', { note: 'Số ca nhiều nhất trong một tuần, 1-21. Bỏ trống = 21 (không giới hạn).', aliases: ['ca tối đa/tuần', 'max shifts'], fallback: 21 }),
@@ -154,7 +151,7 @@ export const vehicleRecord = z
     seats: vehicle.shape.seats,
     base: z.string().trim().min(1).max(200),
     roadClasses: vehicle.shape.roadClasses,
-    costPerKm: vehicle.shape.costPerKm.max(1_000_000),
+    costPerKm: vehicle.shape.costPerKm,
     unavailable: vehicle.shape.unavailable,
   })
   .superRefine((v, ctx) => {
@@ -173,7 +170,7 @@ export const vehiclesList = defineList<VehicleRecord, Vehicle, Omit<Vehicle, 'id
     intField('seats', 'Số chỗ', 'Seats', { note: 'Số chỗ ngồi, 1-60 (xe máy: 1-2).', aliases: ['chỗ ngồi', 'số chỗ ngồi', 'seats'] }),
     baseRef,
     choicesField('roadClasses', 'Loại đường đi được', 'Road classes', { note: 'Các loại đường xe đi được: Đường nhựa/bê tông; Đường đất; Đường rừng.', aliases: ['đường đi được', 'road classes'], vocabulary: roadClassWords }),
-    intField('costPerKm', 'Chi phí (đ/km)', 'Cost per km (VND)', { note: 'Chi phí xăng dầu và khấu hao, đồng/km (số nguyên). Bỏ trống = 0.', aliases: ['chi phí', 'đ/km', 'cost'], fallback: 0 }),
+    intField('costPerKm', 'Chi phí (đ/km)', 'Cost per km (VND)', { note: 'Chi phí xăng dầu và khấu hao, đồng/km (số nguyên, tối đa 1.000.000). Bỏ trống = 0.', aliases: ['chi phí', 'đ/km', 'cost'], fallback: 0 }),
     datesField('unavailable', 'Ngày không dùng được', 'Unavailable days', { note: 'Các ngày xe bận hoặc sửa chữa (dd/MM/yyyy), cách nhau bởi dấu chấm phẩy.', aliases: ['ngày không dùng', 'ngày bận', 'unavailable'], fallback: [] }),
   ],
   schema: vehicleRecord,
