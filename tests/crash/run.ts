@@ -1,6 +1,6 @@
 /**
  * Crash suite: kill -9 the real app process at random points of a plan run and its save, a
- * 20,000-row import, a publish and a migration; after each kill the database must pass
+ * 20,000-row import, a publish, a demo reset and a migration; after each kill the database must pass
  * `PRAGMA integrity_check`, hold either all of the operation or none of it (every table
  * compared with the state before and after a clean run), and the app must open and plan again.
  * Recording field results joins the suite when the app records them (issue 14).
@@ -21,14 +21,14 @@ import { plan } from '../../src-main/core/planner';
 import type { PlannerRunner } from '../../src-main/api/context';
 import { differing, readState, type TableStates } from './state';
 
-type Op = 'plan' | 'import' | 'publish' | 'migrate';
+type Op = 'plan' | 'import' | 'publish' | 'reset' | 'migrate';
 const argValue = (flag: string, fallback: number): number => {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const KILLS = argValue('--kills', 50);
 const SEED = argValue('--seed', 1);
-const SHARE: Record<Op, number> = { plan: 0.3, import: 0.3, publish: 0.2, migrate: 0.2 };
+const SHARE: Record<Op, number> = { plan: 0.3, import: 0.3, publish: 0.1, reset: 0.1, migrate: 0.2 };
 const VICTIM = join(__dirname, 'victim.ts');
 const root = mkdtempSync(join(tmpdir(), 'luudong-crash-'));
 
@@ -121,7 +121,7 @@ async function prepare(): Promise<Record<Op, Template>> {
   resetToDemo(oldDb);
   oldDb.close();
   const templates = {} as Record<Op, Template>;
-  for (const [op, dir, arg] of [['plan', base, undefined], ['import', base, travelFile], ['publish', base, String(draft)], ['migrate', old, undefined]] as const) {
+  for (const [op, dir, arg] of [['plan', base, undefined], ['import', base, travelFile], ['publish', base, String(draft)], ['reset', base, undefined], ['migrate', old, undefined]] as const) {
     const before = readState(join(dir, DB_FILE_NAME)).tables;
     const clean = freshCopy(dir, `${op}-clean`);
     const { millis } = await runVictim(op, clean, arg, null);

@@ -17,8 +17,9 @@ export const appHandlers: Pick<Handlers, 'app.info' | 'app.setLanguage' | 'demo.
   },
   'demo.reset': (_p, ctx) => {
     const language = getSetting<Language>(ctx.db, 'ui.language');
-    resetToDemo(ctx.db);
+    // The wipe, the new data and its audit entry in one transaction: a crash leaves all or none.
     ctx.db.transaction(() => {
+      resetToDemo(ctx.db);
       if (language) setSetting(ctx.db, 'ui.language', language);
       audit(ctx.db, 'reset', 'dataset', null, { to: 'demo' });
     })();
