@@ -14,6 +14,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, DB_FILE_NAME } from '../../src-main/api/app-context';
+import { createRng } from '../../src-main/core/demo/rng';
 import { dispatch } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import { loadMigrations, openMigrated, resetToDemo } from '../../src-main/db';
@@ -31,18 +32,6 @@ const SEED = argValue('--seed', 1);
 const SHARE: Record<Op, number> = { plan: 0.3, import: 0.3, publish: 0.1, reset: 0.1, migrate: 0.2 };
 const VICTIM = join(__dirname, 'victim.ts');
 const root = mkdtempSync(join(tmpdir(), 'luudong-crash-'));
-
-/** mulberry32: the same kills for the same seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function call<T>(ctx: ReturnType<typeof createContext>, method: string, params: unknown): Promise<T> {
   const answer = await dispatch(handlers, method, params, ctx) as { ok: boolean; value?: T; error?: { message: string } };
@@ -176,7 +165,8 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   const templates = await prepare();
   console.log(`prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s; clean runs: ${Object.entries(templates).map(([op, t]) => `${op} ${Math.round(t.millis)} ms`).join(', ')}`);
-  const random = rng(SEED);
+  const rng = createRng(SEED);
+  const random = (): number => rng.next();
   const ops = (Object.keys(SHARE) as Op[]).flatMap((op) => Array.from({ length: Math.round(KILLS * SHARE[op]) }, () => op));
   let recovered = 0;
   const lost: string[] = [];
