@@ -3,3 +3,4 @@ export * from './places';
 export * from './resources';
 export * from './plan';
 export * from './instance';
+export * from './scenario';

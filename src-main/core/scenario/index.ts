@@ -1,0 +1,1 @@
+export { applyScenario, type AppliedScenario, type ScenarioProblem } from './apply';
