@@ -13,10 +13,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { checkSolution } from '../core/planner/routing/check';
-import { solveVrptw } from '../core/planner/routing/search';
-import { parseSolomon, solomonProblem } from '../core/planner/routing/solomon';
-import type { Objective } from '../core/planner/routing/types';
+import { checkSolution } from '../core/vrptw/check';
+import { solveVrptw } from '../core/vrptw/search';
+import { parseSolomon, solomonProblem } from '../core/vrptw/solomon';
+import type { Objective } from '../core/vrptw/types';
 
 const argsSchema = z.object({
   dir: z.string().min(1, 'the instance folder is required'),

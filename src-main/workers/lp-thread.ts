@@ -1,4 +1,4 @@
-import type { LpResult, LpSolve } from '../core/planner/highs';
+import type { LpResult, LpSolve } from '../core/planner/bound/highs';
 import { spawnSibling } from './spawn';
 
 export interface LpRequest {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { solveHere } from '../core/planner/highs';
+import { solveHere } from '../core/planner/bound/highs';
 import type { LpRequest, LpReply } from './lp-thread';
 
 // One LP (the planner's upper bound) on its own thread, so the search keeps the other core.

@@ -58,11 +58,11 @@ export function splitByDistrict(instance: PlanningInstance): DistrictPart[] {
 function nearestCommuneArea(instance: PlanningInstance, lat: number, lon: number): number {
   let best = -1;
   let bestM = Infinity;
-  for (const c of instance.communes) {
-    const m = greatCircleM(lat, lon, c.lat, c.lon);
-    if (m < bestM) {
-      bestM = m;
-      best = c.areaId;
+  for (const commune of instance.communes) {
+    const metres = greatCircleM(lat, lon, commune.lat, commune.lon);
+    if (metres < bestM) {
+      bestM = metres;
+      best = commune.areaId;
     }
   }
   return best;
@@ -93,19 +93,19 @@ export function mergePlans(plans: readonly PlanResult[], seconds?: number): Plan
   if (!first) throw new Error('merge: no plans');
   const routes: Route[] = [];
   const violations: PlanReport['checker']['violations'] = [];
-  for (const p of plans) {
+  for (const districtPlan of plans) {
     const offset = routes.length;
-    routes.push(...p.routes);
-    violations.push(...p.report.checker.violations.map((v) => ({ ...v, routeIndex: v.routeIndex === null ? null : v.routeIndex + offset })));
+    routes.push(...districtPlan.routes);
+    violations.push(...districtPlan.report.checker.violations.map((v) => ({ ...v, routeIndex: v.routeIndex === null ? null : v.routeIndex + offset })));
   }
   const reports = plans.map((p) => p.report);
-  const sum = (f: (r: PlanReport) => number): number => reports.reduce((s, r) => s + f(r), 0);
+  const sum = (figure: (report: PlanReport) => number): number => reports.reduce((total, report) => total + figure(report), 0);
   const dates = [...new Set(reports.flatMap((r) => r.burndown.map((p) => p.date)))].sort();
   const burndown: BurndownPoint[] = dates.map((date) => ({
     date,
-    remaining: reports.reduce((s, r) => {
-      const v = remainingOn(r, date);
-      return { cccd: s.cccd + v.cccd, eid: s.eid + v.eid };
+    remaining: reports.reduce((total, report) => {
+      const left = remainingOn(report, date);
+      return { cccd: total.cccd + left.cccd, eid: total.eid + left.eid };
     }, { cccd: 0, eid: 0 }),
   }));
   const clearances = reports.map((r) => r.clearanceDate);

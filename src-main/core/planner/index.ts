@@ -1,3 +1,3 @@
 export { plan, type PlanHooks, type PlanProgress, type PlanResult } from './plan';
-export { checkPlan, describeRoute, type CheckResult } from './check';
-export { configureHighs, type HighsSetup } from './highs';
+export { checkPlan, describeRoute, type CheckResult } from './selfcheck/check';
+export { configureHighs, type HighsSetup } from './bound/highs';

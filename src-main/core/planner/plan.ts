@@ -1,20 +1,21 @@
-import { burndown, clearanceDate, enrolledUntil, shortfall } from '../analysis';
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../model';
-import { upperBound } from './bound';
-import { loadHighs, type LpSolve } from './highs';
-import { checkPlan } from './check';
-import { constructSteps, drive } from './construct';
-import { dayNumber } from './days';
-import { planningGuide } from './guide';
-import { compareObjectives, compareSkeletons, evaluate, makeBaseline, type Baseline, type Evaluation, type Objective } from './objective';
-import { sortRoutes, toRoute } from './output';
-import { prepare, type Prepared } from './prepare';
-import { project } from './project';
-import { Rng } from './rng';
-import { repair, type RepairParams } from './repair';
-import { improve } from './search';
-import { localSearch } from './local-search';
-import { PlanState, type Skeleton } from './state';
+import { upperBound } from './bound/bound';
+import { planningGuide } from './bound/guide';
+import { loadHighs, type LpSolve } from './bound/highs';
+import { constructSteps, drive } from './construct/construct';
+import { PlanState } from './construct/state';
+import { compareObjectives, compareSkeletons, evaluate, makeBaseline, type Baseline, type Evaluation, type Objective, type Solution } from './evaluate/objective';
+import type { RepairParams } from './operators/repair-workspace';
+import { project } from './output/project';
+import { buildReport, materialize } from './output/report';
+import { prepare } from './prepare/prepare';
+import type { Prepared } from './prepare/prepared';
+import { previousIndex } from './prepare/previous';
+import { improve } from './search/large-neighbourhood';
+import { localSearch } from './search/local-search';
+import { repair } from './search/repair';
+import { Rng } from '../rng';
+import { checkPlan } from './selfcheck/check';
 
 export interface PlanProgress {
   placedShare: number;
@@ -25,7 +26,7 @@ export interface PlanProgress {
 export interface PlanHooks {
   /** Milliseconds from any fixed origin. */
   now(): number;
-  onProgress?(p: PlanProgress): void;
+  onProgress?(progress: PlanProgress): void;
   shouldStop?(): boolean;
   /**
    * Solves the bound's LP; a shell with a spare core runs it on another thread, so the
@@ -91,137 +92,106 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   const stopRequested = throttle(hooks?.shouldStop ?? ((): boolean => false), now);
   void loadHighs().catch(() => undefined); // compile the solver while the instance is prepared
 
-  const P = prepare(instance);
-  const pinnedOnly = new PlanState(P);
-  for (const r of instance.pinned) pinnedOnly.addPinned(r);
-  const backlogTotal = P.remaining.reduce((a, b) => a + b, 0);
-  const tell = (o: Objective): void => hooks?.onProgress?.({
-    placedShare: backlogTotal === 0 ? 1 : o.people / backlogTotal,
-    bestObjective: o.weighted,
+  const prepared = prepare(instance);
+  const pinnedOnly = new PlanState(prepared);
+  for (const route of instance.pinned) pinnedOnly.addPinned(route);
+  const backlogTotal = prepared.remaining.reduce((a, b) => a + b, 0);
+  const tell = (objective: Objective): void => hooks?.onProgress?.({
+    placedShare: backlogTotal === 0 ? 1 : objective.people / backlogTotal,
+    bestObjective: objective.weighted,
     elapsedSeconds: elapsed(),
   });
-  const progress = (e: Evaluation): void => tell(e.objective);
+  const run: Run = { prepared, seed, timeLimit, t0, now, stopRequested, tell, previous: new Map() };
 
   // Started now, awaited at the end: on another thread it costs the search nothing.
-  const boundPromise = upperBound(P, pinnedOnly.nonHomebound, pinnedOnly.homebound, now, hooks?.solveLp);
+  const boundPromise = upperBound(prepared, pinnedOnly.nonHomebound, pinnedOnly.homebound, now, hooks?.solveLp);
   let pairs = 0;
-  for (const r of P.reachable) pairs += r;
+  for (const reaches of prepared.reachable) pairs += reaches;
   const guide = timeLimit >= GUIDE_MIN_SECONDS && pairs <= GUIDE_PAIRS_PER_SECOND * timeLimit && !stopRequested()
-    ? await planningGuide(P, pinnedOnly.nonHomebound, pinnedOnly.homebound) : null;
-  // Greedy alone, then (with a guide) following the guide: the better plan goes on. The
-  // guide pays where teams are short of time and can cost a little where they are not.
-  const previous = previousIndex(P);
-  let best: { baseline: Baseline; skeletons: Skeleton[]; evaluation: Evaluation; offGuide: number } | null = null;
-  const variants = guide ? [{ g: null, off: 1 }, ...GUIDE_STRICTNESS.map((off) => ({ g: guide, off }))] : [{ g: null, off: 1 }];
-  for (const { g, off } of variants) {
-    if (best && stopRequested()) break;
-    P.guide = g;
-    P.offGuide = off;
-    const baseline = makeBaseline(P, { nonHomebound: pinnedOnly.nonHomebound, homebound: pinnedOnly.homebound, guide: g });
-    const start = new PlanState(P);
-    for (const r of instance.pinned) start.addPinned(r);
-    const built = await drive(constructSteps(P, start, P.slots, { rng: null, noise: 0, previous }, stopRequested), now);
-    const skeletons = built.map((b) => b.skeleton).sort((a, b) => compareSkeletons(P, a, b));
-    const evaluation = evaluate(P, baseline, skeletons);
-    if (!best || compareObjectives(evaluation.objective, best.evaluation.objective) > 0) best = { baseline, skeletons, evaluation, offGuide: off };
-  }
-  const { baseline } = best!;
-  P.guide = baseline.guide;
-  P.offGuide = best!.offGuide;
-  let { skeletons, evaluation } = best!;
-  progress(evaluation);
+    ? await planningGuide(prepared, pinnedOnly.nonHomebound, pinnedOnly.homebound) : null;
+  run.previous = previousIndex(prepared);
+  const { baseline, solution: built } = await constructBest(run, pinnedOnly, guide);
+  tell(built.evaluation.objective);
+  const { skeletons, evaluation } = await search(run, baseline, built);
 
-  // The repair first (cheap, and it pays most per second: it may run past the search's
-  // share on a slow machine), then the search, then the repair again.
+  const bound = await boundPromise;
+  const routes = materialize(prepared, baseline, skeletons, evaluation);
+  const projected = await project(prepared, baseline, skeletons, stopRequested, now);
+  const report = buildReport(prepared, routes, projected, evaluation, bound.people, seed);
+  const checker = checkPlan(instance, routes, report);
+  const result: PlanResult = { routes, report: { ...report, checker, seconds: round3(elapsed()) } };
+  tell(evaluation.objective);
+  return result;
+}
+
+/** What the phases of one plan() share. */
+interface Run {
+  prepared: Prepared;
+  seed: number;
+  timeLimit: number;
+  t0: number;
+  now: () => number;
+  stopRequested: () => boolean;
+  tell: (objective: Objective) => void;
+  previous: Map<string, Set<number>>;
+}
+
+/**
+ * Greedy alone, then (with a guide) following the guide: the better plan goes on, and the
+ * prepared instance keeps its guide. The guide pays where teams are short of time and can
+ * cost a little where they are not.
+ */
+async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Array | null): Promise<{ baseline: Baseline; solution: Solution }> {
+  const { prepared, stopRequested, now, previous } = run;
+  const { instance } = prepared;
+  let best: { baseline: Baseline; solution: Solution; offGuide: number } | null = null;
+  const variants = guide ? [{ guide: null, offGuide: 1 }, ...GUIDE_STRICTNESS.map((offGuide) => ({ guide, offGuide }))] : [{ guide: null, offGuide: 1 }];
+  for (const variant of variants) {
+    if (best && stopRequested()) break;
+    prepared.guide = variant.guide;
+    prepared.offGuide = variant.offGuide;
+    const baseline = makeBaseline(prepared, { nonHomebound: pinnedOnly.nonHomebound, homebound: pinnedOnly.homebound, guide: variant.guide });
+    const start = new PlanState(prepared);
+    for (const route of instance.pinned) start.addPinned(route);
+    const built = await drive(constructSteps(prepared, start, prepared.slots, { rng: null, noise: 0, previous }, stopRequested), now);
+    const skeletons = built.map((b) => b.skeleton).sort((a, b) => compareSkeletons(prepared, a, b));
+    const evaluation = evaluate(prepared, baseline, skeletons);
+    if (!best || compareObjectives(evaluation.objective, best.solution.evaluation.objective) > 0) {
+      best = { baseline, solution: { skeletons, evaluation }, offGuide: variant.offGuide };
+    }
+  }
+  if (!best) throw new Error('planner: no construction ran'); // the first variant always runs
+  prepared.guide = best.baseline.guide;
+  prepared.offGuide = best.offGuide;
+  return best;
+}
+
+/**
+ * The repair first (cheap, and it pays most per second: it may run past the search's
+ * share on a slow machine), then the local search, the large-neighbourhood search, then
+ * the repair again.
+ */
+async function search(run: Run, baseline: Baseline, built: Solution): Promise<Solution> {
+  const { prepared, seed, timeLimit, t0, now, stopRequested, tell, previous } = run;
+  const progress = (evaluation: Evaluation): void => tell(evaluation.objective);
   const repairParams = (share: number): RepairParams => ({
     shouldStop: stopRequested, now, deadlineMs: t0 + timeLimit * 1000 * share,
     maxWork: Math.round(timeLimit * REPAIR_WORK_PER_SECOND), previous,
   });
-  const first = await repair(P, baseline, { skeletons, evaluation }, repairParams(REPAIR_SHARE));
+  const first = await repair(prepared, baseline, built, repairParams(REPAIR_SHARE));
   progress(first.evaluation);
-  const moved = await localSearch(P, baseline, first, {
+  const moved = await localSearch(prepared, baseline, first, {
     rng: new Rng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, maxWork: timeLimit * MOVE_WORK_PER_SECOND,
     shouldStop: stopRequested, onProgress: tell,
   });
   progress(moved.evaluation);
-  const better = await improve(P, baseline, moved.skeletons, moved.evaluation, {
+  const better = await improve(prepared, baseline, moved.skeletons, moved.evaluation, {
     rng: new Rng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, timeLimitSeconds: timeLimit,
     shouldStop: stopRequested, onImprove: progress, previous,
   });
-  const repaired = await repair(P, baseline, better, repairParams(REPAIR_SHARE));
-  skeletons = repaired.skeletons;
-  evaluation = repaired.evaluation;
-  progress(evaluation);
-
-  const bound = await boundPromise;
-  const routes = materialize(P, baseline, skeletons, evaluation);
-  const projected = await project(P, baseline, skeletons, stopRequested, now);
-  const report = buildReport(P, routes, projected, evaluation, bound.people, seed);
-  const checker = checkPlan(instance, routes, report);
-  const result: PlanResult = { routes, report: { ...report, checker, seconds: round3(elapsed()) } };
-  progress(evaluation);
-  return result;
-}
-
-function materialize(P: Prepared, baseline: Baseline, skeletons: readonly Skeleton[], evaluation: Evaluation): Route[] {
-  const planned = skeletons.map((sk, i) => toRoute(P, sk, evaluation.plans[i]!));
-  return sortRoutes(P, [...baseline.pinned.map((r) => ({ ...r, pinned: true })), ...planned]);
-}
-
-function buildReport(
-  P: Prepared, routes: readonly Route[], projected: readonly Route[], evaluation: Evaluation, bound: number, seed: number,
-): Omit<PlanReport, 'checker'> {
-  const { instance } = P;
-  const deadline = instance.campaign.deadline;
-  const backlog = { cccd: 0, eid: 0 };
-  for (const b of instance.backlogs) {
-    backlog.cccd += b.remaining.cccd;
-    backlog.eid += b.remaining.eid;
-  }
-  const enrolled = enrolledUntil(routes, deadline);
-  const clearance = clearanceDate(instance, [...routes, ...projected]);
-  let distanceM = 0;
-  let cost = 0;
-  for (const r of routes) {
-    distanceM += r.distanceM;
-    cost += r.cost;
-  }
-  return {
-    from: instance.from,
-    deadline,
-    backlog,
-    enrolled,
-    upperBound: bound,
-    clearanceDate: clearance,
-    deadlineMet: clearance !== null && clearance <= deadline,
-    shortfall: shortfall(instance, routes),
-    burndown: instance.from <= deadline ? burndown(backlog, routes, instance.from, deadline) : [],
-    objectives: {
-      weightedEnrolled: round6(evaluation.objective.weighted),
-      imbalance: round6(evaluation.objective.imbalance),
-      distanceM,
-      cost,
-      changes: evaluation.objective.changes,
-    },
-    shifts: routes.length,
-    seconds: 0,
-    seed,
-  };
-}
-
-/** `${day}|${templateId}|${team}` -> hamlets of the previous plan there. */
-function previousIndex(P: Prepared): Map<string, Set<number>> {
-  const index = new Map<string, Set<number>>();
-  for (const r of P.instance.previous) {
-    const t = P.teamIdx.get(r.teamId);
-    if (t === undefined) continue;
-    const hamlets = new Set(r.stops.flatMap((s) => {
-      const h = P.hamletIdx.get(s.hamletId);
-      return h === undefined ? [] : [h];
-    }));
-    index.set(`${dayNumber(r.date)}|${r.templateId}|${t}`, hamlets);
-  }
-  return index;
+  const repaired = await repair(prepared, baseline, better, repairParams(REPAIR_SHARE));
+  progress(repaired.evaluation);
+  return repaired;
 }
 
 /** Asks the host at most every 25 ms: the check itself may cost a message round-trip. */
@@ -230,9 +200,9 @@ function throttle(ask: () => boolean, now: () => number): () => boolean {
   let answer = false;
   return () => {
     if (answer) return true;
-    const t = now();
-    if (t - last >= 25) {
-      last = t;
+    const time = now();
+    if (time - last >= 25) {
+      last = time;
       answer = ask();
     }
     return answer;
@@ -240,4 +210,3 @@ function throttle(ask: () => boolean, now: () => number): () => boolean {
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-const round6 = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { construct } from '../../../src-main/core/planner/construct';
-import { routeFrame } from '../../../src-main/core/planner/evaluate';
-import { Ledger } from '../../../src-main/core/planner/ledger';
-import { compareSkeletons, evaluate, makeBaseline } from '../../../src-main/core/planner/objective';
-import { prepare } from '../../../src-main/core/planner/prepare';
-import { Rng } from '../../../src-main/core/planner/rng';
-import { PlanState, type Skeleton } from '../../../src-main/core/planner/state';
+import { construct } from '../../../src-main/core/planner/construct/construct';
+import { PlanState } from '../../../src-main/core/planner/construct/state';
+import { routeFrame } from '../../../src-main/core/planner/evaluate/allocate';
+import { Ledger } from '../../../src-main/core/planner/evaluate/ledger';
+import { compareSkeletons, evaluate, makeBaseline } from '../../../src-main/core/planner/evaluate/objective';
+import type { Skeleton } from '../../../src-main/core/planner/evaluate/route-plan';
+import { prepare } from '../../../src-main/core/planner/prepare/prepare';
+import { Rng } from '../../../src-main/core/rng';
 import { smallInstance } from './random';
 
 describe('incremental evaluation (ledger)', () => {

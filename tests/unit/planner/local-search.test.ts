@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../../src-main/core/planner/check';
-import { localSearch, type LocalSearchParams } from '../../../src-main/core/planner/local-search';
-import { compareSkeletons, evaluate, makeBaseline } from '../../../src-main/core/planner/objective';
-import { toRoute } from '../../../src-main/core/planner/output';
-import { prepare } from '../../../src-main/core/planner/prepare';
-import { Rng } from '../../../src-main/core/planner/rng';
-import { PlanState, type Skeleton } from '../../../src-main/core/planner/state';
+import { PlanState } from '../../../src-main/core/planner/construct/state';
+import { compareSkeletons, evaluate, makeBaseline } from '../../../src-main/core/planner/evaluate/objective';
+import type { Skeleton } from '../../../src-main/core/planner/evaluate/route-plan';
+import { toRoute } from '../../../src-main/core/planner/output/routes';
+import { prepare } from '../../../src-main/core/planner/prepare/prepare';
+import { localSearch, type LocalSearchParams } from '../../../src-main/core/planner/search/local-search';
+import { Rng } from '../../../src-main/core/rng';
+import { checkPlan } from '../../../src-main/core/planner/selfcheck/check';
 import { backlog, hamlet, instance, road, team, vehicle } from './fixtures';
 
 const params = (seed: number): LocalSearchParams => ({ rng: new Rng(seed), now: () => 0, deadlineMs: Infinity, maxWork: 20_000, shouldStop: () => false });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanningInstance } from '../../../src-main/core/model';
-import { checkPlan } from '../../../src-main/core/planner/check';
-import { evaluate, makeBaseline, compareSkeletons, type Baseline } from '../../../src-main/core/planner/objective';
-import { toRoute } from '../../../src-main/core/planner/output';
-import { prepare, type Prepared } from '../../../src-main/core/planner/prepare';
-import { addRoutes, fillIdle, repair, swapRoutes, type RepairParams } from '../../../src-main/core/planner/repair';
-import type { Solution } from '../../../src-main/core/planner/search';
-import { PlanState, type Skeleton } from '../../../src-main/core/planner/state';
+import { PlanState } from '../../../src-main/core/planner/construct/state';
+import { compareSkeletons, evaluate, makeBaseline, type Baseline, type Solution } from '../../../src-main/core/planner/evaluate/objective';
+import type { Skeleton } from '../../../src-main/core/planner/evaluate/route-plan';
+import type { RepairParams } from '../../../src-main/core/planner/operators/repair-workspace';
+import { toRoute } from '../../../src-main/core/planner/output/routes';
+import { prepare } from '../../../src-main/core/planner/prepare/prepare';
+import type { Prepared } from '../../../src-main/core/planner/prepare/prepared';
+import { addRoutes, fillIdle, repair, swapRoutes } from '../../../src-main/core/planner/search/repair';
+import { checkPlan } from '../../../src-main/core/planner/selfcheck/check';
 import { backlog, hamlet, instance, MONDAY, road, team, vehicle } from './fixtures';
 
 const params: RepairParams = { shouldStop: () => false, now: () => 0, deadlineMs: Infinity, maxWork: 100_000, previous: new Map() };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSolution } from '../../../src-main/core/planner/routing/check';
+import { checkSolution } from '../../../src-main/core/vrptw/check';
 import { euclidean } from './helpers';
 
 // Depot at the origin; customers on the x axis, 1 apart, each with 4 units of demand.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../../src-main/core/planner/rng';
-import { solveVrptw } from '../../../src-main/core/planner/routing/search';
+import { Rng } from '../../../src-main/core/rng';
+import { solveVrptw } from '../../../src-main/core/vrptw/search';
 import { quick, randomProblem } from './helpers';
 
 const problem = randomProblem(2024, 60);

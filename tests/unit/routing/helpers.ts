@@ -1,6 +1,6 @@
-import { euclideanMatrix } from '../../../src-main/core/planner/routing/solomon';
-import { Rng } from '../../../src-main/core/planner/rng';
-import type { RoutingNode, RoutingProblem, SolveOptions } from '../../../src-main/core/planner/routing/types';
+import { euclideanMatrix } from '../../../src-main/core/vrptw/solomon';
+import { Rng } from '../../../src-main/core/rng';
+import type { RoutingNode, RoutingProblem, SolveOptions } from '../../../src-main/core/vrptw/types';
 
 export interface Site {
   x: number;

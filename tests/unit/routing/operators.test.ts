@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkSolution } from '../../../src-main/core/planner/routing/check';
-import { construct } from '../../../src-main/core/planner/routing/construct';
-import { RouteState } from '../../../src-main/core/planner/routing/evaluate';
-import { bestInsertion } from '../../../src-main/core/planner/routing/insertion';
-import { buildInstance } from '../../../src-main/core/planner/routing/instance';
-import { localSearch } from '../../../src-main/core/planner/routing/operators';
-import { Rng } from '../../../src-main/core/planner/rng';
-import { Ruiner } from '../../../src-main/core/planner/routing/ruin';
-import type { RoutingProblem } from '../../../src-main/core/planner/routing/types';
+import { checkSolution } from '../../../src-main/core/vrptw/check';
+import { construct } from '../../../src-main/core/vrptw/construct';
+import { RouteState } from '../../../src-main/core/vrptw/evaluate';
+import { bestInsertion } from '../../../src-main/core/vrptw/insertion';
+import { buildInstance } from '../../../src-main/core/vrptw/instance';
+import { localSearch } from '../../../src-main/core/vrptw/operators';
+import { Rng } from '../../../src-main/core/rng';
+import { Ruiner } from '../../../src-main/core/vrptw/ruin';
+import type { RoutingProblem } from '../../../src-main/core/vrptw/types';
 import { euclidean, randomProblem } from './helpers';
 
 function routesOf(state: RouteState): number[][] {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSolution } from '../../../src-main/core/planner/routing/check';
-import { solveVrptw } from '../../../src-main/core/planner/routing/search';
-import type { Objective } from '../../../src-main/core/planner/routing/types';
+import { checkSolution } from '../../../src-main/core/vrptw/check';
+import { solveVrptw } from '../../../src-main/core/vrptw/search';
+import type { Objective } from '../../../src-main/core/vrptw/types';
 import { distance, euclidean, quick, randomProblem, type Site } from './helpers';
 
 const customerArb = fc.record({

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkSolution } from '../../../src-main/core/planner/routing/check';
-import { solveVrptw } from '../../../src-main/core/planner/routing/search';
-import { parseSolomon, SolomonParseError, solomonProblem } from '../../../src-main/core/planner/routing/solomon';
+import { checkSolution } from '../../../src-main/core/vrptw/check';
+import { solveVrptw } from '../../../src-main/core/vrptw/search';
+import { parseSolomon, SolomonParseError, solomonProblem } from '../../../src-main/core/vrptw/solomon';
 
 const instances = fileURLToPath(new URL('../../fixtures/vrptw/solomon/', import.meta.url));
 const c101 = `${instances}C101.txt`;

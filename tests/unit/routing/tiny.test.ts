@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkSolution } from '../../../src-main/core/planner/routing/check';
-import { RoutingInputError } from '../../../src-main/core/planner/routing/instance';
-import { solveVrptw } from '../../../src-main/core/planner/routing/search';
-import type { RoutingProblem } from '../../../src-main/core/planner/routing/types';
+import { checkSolution } from '../../../src-main/core/vrptw/check';
+import { RoutingInputError } from '../../../src-main/core/vrptw/instance';
+import { solveVrptw } from '../../../src-main/core/vrptw/search';
+import type { RoutingProblem } from '../../../src-main/core/vrptw/types';
 import { euclidean, quick, routeSet } from './helpers';
 
 const visitsOf = (routes: { visits: number[] }[]) => routes.map((r) => r.visits);

@@ -1,0 +1,323 @@
+import { shortestPaths } from '../prepare/paths';
+import type { Prepared } from '../prepare/prepared';
+import { teamCapacity } from './bound-capacity';
+import { LpWriter } from './lp-writer';
+
+/**
+ * An LP relaxation whose optimum no checker-valid plan can beat. Why each piece holds for
+ * any valid plan, not only the planner's:
+ * - Shifts: per team, the most routes and shift minutes (venue, home-only, all) that its
+ *   caps, days off and pinned routes allow, by exact dynamic programming (bound-capacity).
+ * - Travel: legs are no shorter than shortest paths (sp), so a route lasts at least the sp
+ *   round trip RT to its farthest stop, its "primary" p, plus setup at each stop. A route
+ *   whose primary is h lasts at most L(h), the longest shift it could run in, so for any
+ *   threshold θ, the routes with primaries at RT ≥ θ must hold every visit at RT ≥ θ:
+ *   Σ_{RT≥θ} [(L − RT)·p − setup·n − work] ≥ 0 (n = all visits). One primary per route.
+ * - Work per visit ≤ L − setup − RT.
+ * - Cells: hamlets a few minutes apart with the same road, motorbike rule and cut months
+ *   share team-side variables; a cell's RT is its nearest member's, so it is looser only.
+ * - Turnout: after visits with reaches r1..rn the non-homebound left is ≥ B·Π(1 − ri)
+ *   whatever the quotas, so venue people ≤ B(1 − e^{−αv}) with the hamlet's best venue
+ *   reach (α = −ln(1 − r)); that concave curve lies below each tangent (cuts) and below
+ *   B·r·v. With every reach < 1 and floor(reach × left), one person is always left: ≤ B − 1.
+ * - CCCD only for kit teams; nothing where the team's base has no vehicles for the road
+ *   or in months the road is cut. Vehicles shared between teams are not modelled (looser).
+ */
+export interface BoundModel {
+  lp: string;
+  /** People already enrolled by pinned routes. */
+  pinnedPeople: number;
+  variables: number;
+}
+
+const MAX_REACH = 1 - 1e-9;
+const BAND_MINUTES = 10;
+const CELL_MINUTES = 6;
+const CELL_SIZE = 8;
+/** Beyond this many locations Floyd-Warshall is too slow; raw in/out minima stay valid. */
+const MAX_PATH_NODES = 800;
+
+type Term = [number, string];
+
+/** One team's possible visits to one cell, as LP variables. */
+interface Visit {
+  /** Shortest round trip from the team's base to the cell. */
+  rt: number;
+  /** Routes whose farthest stop is in the cell. */
+  primary: string;
+  /** Visits to the cell. */
+  count: string;
+  room: number;
+  work: Term[];
+}
+
+/** A team's routes of one kind (venue shifts or home-visit-only shifts). */
+interface ShiftGroup {
+  home: boolean;
+  routes: number;
+  minutes: number;
+  longest: Map<number, number>;
+}
+
+/** What the pieces of the model share while it is written. */
+interface Build {
+  prepared: Prepared;
+  lp: LpWriter;
+  nonHomebound: Int32Array;
+  homebound: Int32Array;
+  roundTrip: (from: number, to: number) => number;
+  cells: number[][];
+  /** Per hamlet, its best reach over the venue shift kinds. */
+  bestReach: number[];
+  /** Per cell: the teams' visit counts, their venue people and home visits by service. */
+  cellVisits: string[][];
+  cellVenue: string[][][];
+  cellHome: string[][][];
+}
+
+export function buildBoundModel(prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array): BoundModel {
+  const lp = new LpWriter();
+  const pinnedPeople = prepared.instance.pinned.reduce(
+    (sum, route) => sum + route.stops.reduce((people, stop) => people + stop.quota.cccd + stop.quota.eid + stop.homeVisits.cccd + stop.homeVisits.eid, 0), 0);
+  const { roundTrip, cells } = geometry(prepared);
+  const venueKinds = [...new Set(prepared.slots.filter((slot) => !slot.homeOnly).map((slot) => slot.kind))];
+  const build: Build = {
+    prepared, lp, nonHomebound, homebound, roundTrip, cells,
+    bestReach: prepared.hamlets.map((ph) => Math.max(0, ...venueKinds.map((kind) => ph.reach[kind] ?? 0))),
+    cellVisits: cells.map(() => [] as string[]),
+    cellVenue: cells.map(() => [[], []] as string[][]),
+    cellHome: cells.map(() => [[], []] as string[][]),
+  };
+  const visitCap = visitCaps(prepared, roundTrip);
+  prepared.teams.forEach((_, team) => writeTeam(build, team));
+  cells.forEach((members, cell) => writeCell(build, members, cell, visitCap));
+  return { lp: lp.text(), pinnedPeople, variables: lp.size };
+}
+
+/** A team's routes and minutes under its capacity, venue and home-visit shifts apart and together. */
+function writeTeam(build: Build, team: number): void {
+  const { prepared, lp } = build;
+  const pteam = prepared.teams[team]!;
+  if (pteam.base < 0 || !(pteam.can[0] || pteam.can[1])) return;
+  const cap = teamCapacity(prepared, team);
+  if (cap.slots.length === 0) return;
+  const groups: ShiftGroup[] = [
+    { home: false, routes: cap.venueRoutes, minutes: cap.venueMinutes, longest: cap.longestVenue },
+    { home: true, routes: cap.homeRoutes, minutes: cap.homeMinutes, longest: cap.longestHome },
+  ];
+  const allRoutes: Term[] = [];
+  const allMinutes: Term[] = [];
+  for (const group of groups) {
+    if (group.routes <= 0) continue;
+    const written = writeGroup(build, team, group);
+    if (!written) continue;
+    allRoutes.push(...written.routes);
+    allMinutes.push(...written.minutes);
+  }
+  if (allRoutes.length > 0) {
+    lp.row(allRoutes, '<=', cap.routes);
+    lp.row(allMinutes, '<=', cap.minutes);
+  }
+}
+
+/** The team's visits to every cell in one group of shifts, their caps and the ladder; null if none. */
+function writeGroup(build: Build, team: number, group: ShiftGroup): { routes: Term[]; minutes: Term[] } | null {
+  const { lp, cells } = build;
+  const pteam = build.prepared.teams[team]!;
+  const tag = group.home ? 'h' : 'v';
+  const routes: Term[] = [];
+  const minutes: Term[] = [];
+  const visits: Visit[] = [];
+  cells.forEach((members, cell) => {
+    const visit = writeVisit(build, team, group, members, cell);
+    if (!visit) return;
+    routes.push([1, visit.primary]);
+    minutes.push([visit.rt, visit.primary], [pteam.setup, visit.count], ...visit.work);
+    visits.push(visit);
+  });
+  if (visits.length === 0) return null;
+  lp.row(routes, '<=', group.routes);
+  lp.row(minutes, '<=', group.minutes);
+  writeLadder(lp, `a${tag}${team}`, pteam.setup, visits);
+  return { routes, minutes };
+}
+
+/** The team's visits to one cell: its variables and the work they hold; null if it cannot work there. */
+function writeVisit(build: Build, team: number, group: ShiftGroup, members: readonly number[], cell: number): Visit | null {
+  const { prepared, lp, nonHomebound, homebound, bestReach } = build;
+  const hamletCount = prepared.hamlets.length;
+  const pteam = prepared.teams[team]!;
+  const first = members[0]!;
+  if (!prepared.reachable[team * hamletCount + first]) return null;
+  const fastest = Math.max(pteam.can[0] ? pteam.tp[0] : 0, pteam.can[1] ? pteam.tp[1] : 0, pteam.htp);
+  const ph = prepared.hamlets[first]!;
+  let longest = 0;
+  for (const [month, length] of group.longest) if (!ph.cut[month]) longest = Math.max(longest, length);
+  const rt = Math.min(...members.map((hamlet) => build.roundTrip(pteam.node, prepared.hamlets[hamlet]!.node)));
+  const room = longest - pteam.setup - rt;
+  if (room < 60 / fastest) return null;
+  const venue = [0, 1].filter((service) => !group.home && pteam.can[service]
+    && members.some((hamlet) => nonHomebound[service * hamletCount + hamlet]! > 0 && bestReach[hamlet]! > 0));
+  const home = [0, 1].filter((service) => pteam.htp > 0 && pteam.can[service] && members.some((hamlet) => homebound[service * hamletCount + hamlet]! > 0));
+  if (venue.length === 0 && home.length === 0) return null;
+  const tag = group.home ? 'h' : 'v';
+  const primary = lp.variable(`p${tag}${team}_${cell}`);
+  const count = lp.variable(`n${tag}${team}_${cell}`);
+  lp.row([[1, primary], [-1, count]], '<=', 0);
+  const work: Term[] = [];
+  for (const service of venue) {
+    const people = lp.variable(`x${tag}${team}_${cell}_${service}`);
+    work.push([60 / pteam.tp[service]!, people]);
+    build.cellVenue[cell]![service]!.push(people);
+  }
+  for (const service of home) {
+    const visited = lp.variable(`y${tag}${team}_${cell}_${service}`);
+    work.push([60 / pteam.htp, visited]);
+    build.cellHome[cell]![service]!.push(visited);
+  }
+  lp.row([...work, [-room, count]], '<=', 0);
+  if (!group.home) build.cellVisits[cell]!.push(count);
+  return { rt, primary, count, room: longest - rt, work };
+}
+
+/** A cell's side: visits per hamlet, turnout under the chords, venue and home people within the backlog. */
+function writeCell(build: Build, members: readonly number[], cell: number, visitCap: Float64Array): void {
+  const { prepared, lp, nonHomebound, homebound, bestReach } = build;
+  const hamletCount = prepared.hamlets.length;
+  const teamVisits = build.cellVisits[cell]!;
+  const hamletVisits = new Map<number, string>();
+  if (teamVisits.length > 0) {
+    for (const hamlet of members) if (bestReach[hamlet]! > 0) hamletVisits.set(hamlet, lp.variable(`v${hamlet}`));
+    lp.row([...[...hamletVisits.values()].map((visits): Term => [1, visits]), ...teamVisits.map((count): Term => [-1, count])], '<=', 0);
+  }
+  for (const service of [0, 1]) {
+    const venue = build.cellVenue[cell]![service]!;
+    const people: Term[] = [];
+    for (const hamlet of members) {
+      const need = nonHomebound[service * hamletCount + hamlet]!;
+      const visits = hamletVisits.get(hamlet);
+      if (venue.length === 0 || need <= 0 || !visits) continue;
+      const reach = Math.min(MAX_REACH, bestReach[hamlet]!);
+      const turnout = lp.variable(`X${hamlet}_${service}`, 0, reach < 1 - 2e-9 ? need - 1 : need);
+      lp.objective(turnout);
+      people.push([1, turnout]);
+      for (const [slope, intercept] of turnoutChords(need, reach, visitCap[service * hamletCount + hamlet]!)) {
+        lp.row([[1, turnout], [-slope, visits]], '<=', intercept);
+      }
+    }
+    if (people.length > 0) lp.row([...people, ...venue.map((variable): Term => [-1, variable])], '<=', 0);
+    const home = build.cellHome[cell]![service]!;
+    if (home.length > 0) {
+      for (const visited of home) lp.objective(visited);
+      lp.row(home.map((visited): Term => [1, visited]), '<=', members.reduce((sum, hamlet) => sum + homebound[service * hamletCount + hamlet]!, 0));
+    }
+  }
+}
+
+/**
+ * Most venue people of service s one visit to h can enrol (index s * hamletCount + h): the best
+ * team's throughput over the longest shift it may run there, less setup and the shortest
+ * round trip from its base.
+ */
+function visitCaps(prepared: Prepared, roundTrip: (base: number, hamlet: number) => number): Float64Array {
+  const hamletCount = prepared.hamlets.length;
+  const caps = new Float64Array(2 * hamletCount);
+  prepared.teams.forEach((team, teamIndex) => {
+    if (team.base < 0) return;
+    const { longestVenue } = teamCapacity(prepared, teamIndex);
+    prepared.hamlets.forEach((ph, hamlet) => {
+      if (!prepared.reachable[teamIndex * hamletCount + hamlet]) return;
+      let longest = 0;
+      for (const [month, length] of longestVenue) if (!ph.cut[month]) longest = Math.max(longest, length);
+      const room = longest - team.setup - roundTrip(team.node, ph.node);
+      if (room <= 0) return;
+      for (const service of [0, 1]) {
+        if (team.can[service]) caps[service * hamletCount + hamlet] = Math.max(caps[service * hamletCount + hamlet]!, Math.floor((room * team.tp[service]!) / 60 + 1e-9));
+      }
+    });
+  });
+  return caps;
+}
+
+/**
+ * X ≤ g(v) as chords (slope, intercept) through g's integer points, where g(v) is the most
+ * v visits can enrol out of `need` when each takes at most min(cap, floor(reach × left)).
+ * Taking the most at every visit leaves the least (left − min(cap, floor(r·left)) grows
+ * with left), so g bounds every sequence of visits; its gains only shrink, so g is concave
+ * and the chords hold at every whole number of visits.
+ */
+export function turnoutChords(need: number, reach: number, cap: number): [number, number][] {
+  const chords: [number, number][] = [];
+  let left = need;
+  let got = 0;
+  let lastGain = -1;
+  for (let j = 0; left > 0; j++) {
+    const gain = Math.min(cap, Math.floor(reach * left + 1e-9));
+    if (gain <= 0) break;
+    // X ≤ got + gain·(v − j): only where the slope changes.
+    if (gain !== lastGain) chords.push([gain, got - gain * j]);
+    lastGain = gain;
+    got += gain;
+    left -= gain;
+  }
+  return chords;
+}
+
+/**
+ * For each threshold θ (bands of RT, farthest first): the routes whose primary is at
+ * RT ≥ θ must fit every visit at RT ≥ θ. A running sum keeps the rows short:
+ * A_k = A_{k−1} + Σ_band [(L − RT)·p − setup·n − work] ≥ 0.
+ */
+function writeLadder(lp: LpWriter, prefix: string, setup: number, visits: Visit[]): void {
+  visits.sort((a, b) => b.rt - a.rt || (a.primary < b.primary ? -1 : 1));
+  let previous: string | null = null;
+  let band = -1;
+  let terms: Term[] = [];
+  let rung = 0;
+  const flush = (): void => {
+    if (terms.length === 0) return;
+    const running = lp.variable(`${prefix}_${rung++}`);
+    lp.row([[1, running], ...(previous ? [[-1, previous] as Term] : []), ...terms], '=', 0);
+    previous = running;
+    terms = [];
+  };
+  for (const visit of visits) {
+    const bandOfVisit = Math.floor(visit.rt / BAND_MINUTES);
+    if (bandOfVisit !== band) { flush(); band = bandOfVisit; }
+    terms.push([-visit.room, visit.primary], [setup, visit.count], ...visit.work);
+  }
+  flush();
+}
+
+/** Round-trip lower bounds and the cells (hamlets close together that behave alike). */
+function geometry(prepared: Prepared): { roundTrip: (base: number, hamlet: number) => number; cells: number[][] } {
+  const nodeCount = prepared.nodeCount;
+  let between: (a: number, b: number) => number;
+  if (nodeCount <= MAX_PATH_NODES) {
+    const sp = shortestPaths(prepared.minutes, nodeCount);
+    between = (a, b) => sp[a * nodeCount + b]!;
+  } else {
+    // Without shortest paths, any leg into (out of) a place is at least its cheapest arrival
+    // (departure); cells are then single hamlets.
+    const inMin = new Float64Array(nodeCount).fill(Infinity);
+    const outMin = new Float64Array(nodeCount).fill(Infinity);
+    for (let i = 0; i < nodeCount; i++) {
+      for (let j = 0; j < nodeCount; j++) {
+        if (i === j) continue;
+        const legMinutes = prepared.minutes[i * nodeCount + j]!;
+        if (legMinutes < outMin[i]!) outMin[i] = legMinutes;
+        if (legMinutes < inMin[j]!) inMin[j] = legMinutes;
+      }
+    }
+    return { roundTrip: (_b, h) => inMin[h]! + outMin[h]!, cells: prepared.hamlets.map((_, h) => [h]) };
+  }
+  const cells: { key: string; seed: number; members: number[] }[] = [];
+  prepared.hamlets.forEach((ph, hamletIndex) => {
+    const key = `${ph.roadMask}|${ph.moto}|${ph.hamlet.cutMonths.join(',')}`;
+    const near = cells.find((c) => c.key === key && c.members.length < CELL_SIZE
+      && between(ph.node, prepared.hamlets[c.seed]!.node) <= CELL_MINUTES && between(prepared.hamlets[c.seed]!.node, ph.node) <= CELL_MINUTES);
+    if (near) near.members.push(hamletIndex);
+    else cells.push({ key, seed: hamletIndex, members: [hamletIndex] });
+  });
+  return { roundTrip: (b, h) => between(b, h) + between(h, b), cells: cells.map((c) => c.members) };
+}

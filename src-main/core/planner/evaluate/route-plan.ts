@@ -1,0 +1,57 @@
+import type { PSlot } from '../prepare/prepared';
+
+/** A planned route before quotas and times: the search moves these around. */
+export interface Skeleton {
+  slot: PSlot;
+  team: number;
+  vehicles: number[];
+  stops: number[];
+}
+
+/** Groups of work a guide target is kept for: CCCD at the venue, e-ID at the venue, home visits. */
+export const GUIDE_GROUPS = 3;
+
+/** What is left to enrol, per service s and hamlet h (s * hamletCount + h), and the guide still to follow. */
+export interface Pools {
+  nonHomebound: Int32Array;
+  homebound: Int32Array;
+  /** Guide targets not yet met ((team * hamletCount + h) * GUIDE_GROUPS + group), or null without a guide. */
+  guide: Float64Array | null;
+}
+
+export const clonePools = (pools: Pools): Pools => ({
+  nonHomebound: pools.nonHomebound.slice(), homebound: pools.homebound.slice(), guide: pools.guide ? pools.guide.slice() : null,
+});
+
+/** floor(reach × left) with a guard so 0.7 × 10 counts as 7, as a person would count it. */
+export const reachable = (reach: number, left: number): number => Math.floor(reach * left + 1e-9);
+
+export interface StopPlan {
+  hamlet: number;
+  arrive: number;
+  start: number;
+  end: number;
+  quota: [number, number];
+  home: [number, number];
+}
+
+export interface RoutePlan {
+  stops: StopPlan[];
+  depart: number;
+  ret: number;
+  distanceM: number;
+  travel: number;
+  people: number;
+  /** Urgency-weighted people (objective level 1). */
+  value: number;
+  /**
+   * Urgency-weighted people, those beyond the guide's targets counted at Prepared.offGuide:
+   * low, so teams keep to their part of the division of labour, not zero, so spare time is
+   * still used.
+   */
+  guided: number;
+  /** Guide targets this route meets: pairs of (index, people). */
+  guideUse: number[];
+  /** Work minutes left unused in the shift. */
+  idleMinutes: number;
+}

@@ -1,0 +1,60 @@
+import type { Route } from '../../model';
+import { constructSteps, drive } from '../construct/construct';
+import { PlanState } from '../construct/state';
+import { allocate, commit } from '../evaluate/allocate';
+import type { Baseline } from '../evaluate/objective';
+import type { Skeleton } from '../evaluate/route-plan';
+import { isoOfDay } from '../prepare/days';
+import { makeSlots } from '../prepare/prepare';
+import type { Prepared } from '../prepare/prepared';
+import { toRoute } from './routes';
+
+/** How far past the deadline the projection looks for the clearance date. */
+const PROJECTION_DAYS = 365;
+/** Weeks without anyone enrolled after which the projection gives up (null clearance). */
+const IDLE_WEEKS = 16;
+
+/** Nobody left whom any shift could enrol: the clearance rule of core/analysis. */
+export function poolsCleared(prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array): boolean {
+  const hamletCount = prepared.hamlets.length;
+  const kinds = prepared.instance.shiftTemplates.filter((t) => !t.homeVisitsOnly).map((t) => t.kind);
+  for (let hamletIndex = 0; hamletIndex < hamletCount; hamletIndex++) {
+    const reach = Math.max(0, ...kinds.map((k) => prepared.hamlets[hamletIndex]!.hamlet.reach[k]));
+    for (let service = 0; service < 2; service++) {
+      if (homebound[service * hamletCount + hamletIndex]! > 0) return false;
+      const left = nonHomebound[service * hamletCount + hamletIndex]!;
+      if (left > 0 && (reach === 0 || Math.floor(reach * left + 1e-9) > 0)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Carries on past the deadline with the same rules (teams, caps, turnout) to find when
+ * the backlog would be cleared. These routes are a forecast, never part of the plan.
+ */
+export async function project(
+  prepared: Prepared, baseline: Baseline, skeletons: readonly Skeleton[], shouldStop: () => boolean, now: () => number,
+): Promise<Route[]> {
+  const state = new PlanState(prepared);
+  for (const route of baseline.pinned) state.addPinned(route);
+  for (const sk of skeletons) {
+    state.hold(sk);
+    const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state);
+    if (plan) commit(prepared, plan, state);
+  }
+  if (poolsCleared(prepared, state.nonHomebound, state.homebound)) return [];
+  const slots = makeSlots(prepared.instance, prepared.templateIdx, isoOfDay(prepared.deadlineDay + 1), isoOfDay(prepared.deadlineDay + PROJECTION_DAYS));
+  let idle = 0;
+  let lastLeft = -1;
+  const enough = (): boolean => {
+    if (poolsCleared(prepared, state.nonHomebound, state.homebound)) return true;
+    let left = 0;
+    for (let i = 0; i < state.nonHomebound.length; i++) left += state.nonHomebound[i]! + state.homebound[i]!;
+    idle = left === lastLeft ? idle + 1 : 0;
+    lastLeft = left;
+    return idle >= IDLE_WEEKS;
+  };
+  const built = await drive(constructSteps(prepared, state, slots, { rng: null, noise: 0, previous: new Map() }, shouldStop, new Map(), enough), now);
+  return built.map((b) => toRoute(prepared, b.skeleton, b.plan));
+}
