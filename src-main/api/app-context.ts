@@ -1,20 +1,59 @@
 import { join } from 'node:path';
-import { openDatabase } from '../db';
+import { DatabaseCorruptError, openDatabase, type Db } from '../db';
 import type { HandlerContext, PlannerRunner } from './context';
+import { AppError } from './errors';
+import type { DatabaseProblem } from './methods/backup';
 
 export const APP_VERSION = '0.1.0';
 export const DB_FILE_NAME = 'luudong.sqlite';
 
-/** Opens (creating and seeding on first start) the database in a data folder. */
+/**
+ * Stands in for a database that could not be used: closing it is a no-op (the shells close
+ * `ctx.db` on exit), anything else is refused with the problem and the snapshot on offer.
+ */
+export function unusableDb(problem: DatabaseProblem): Db {
+  return new Proxy({} as Db, {
+    get(_target, prop) {
+      if (prop === 'close') return () => undefined;
+      if (prop === 'open') return false;
+      throw new AppError('DB_CORRUPT', problem.message, problem);
+    },
+  });
+}
+
+/**
+ * Opens (creating and seeding on first start) the database in a data folder. A damaged
+ * database does not stop the app: it starts in an error state (`dbProblem`) from which the
+ * user restores a snapshot (backups.list / backups.restore).
+ */
 export function createContext(
   dataDir: string,
   mode: HandlerContext['mode'],
   emit: HandlerContext['emit'],
   planner: PlannerRunner,
 ): HandlerContext {
-  const dbPath = join(dataDir, DB_FILE_NAME);
+  return contextFor(join(dataDir, DB_FILE_NAME), mode, emit, planner);
+}
+
+/** The same, on a database file of any name (the CLIs' --db). */
+export function contextFor(
+  dbPath: string,
+  mode: HandlerContext['mode'],
+  emit: HandlerContext['emit'],
+  planner: PlannerRunner,
+): HandlerContext {
+  let db: Db;
+  let dbProblem: DatabaseProblem | null = null;
+  try {
+    db = openDatabase(dbPath);
+  } catch (err) {
+    if (!(err instanceof DatabaseCorruptError)) throw err;
+    dbProblem = { file: err.file, problem: err.problem, message: err.message, newestGood: err.newestGood?.file ?? null };
+    db = unusableDb(dbProblem);
+  }
   return {
-    db: openDatabase(dbPath), mode, dbPath, version: APP_VERSION, emit, planner, runs: new Map(),
+    db, mode, dbPath, version: APP_VERSION, emit, planner, runs: new Map(),
     checkResults: process.env.LUUDONG_CHECK_RESULTS === '1',
+    dbProblem,
   };
 }

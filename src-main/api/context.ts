@@ -1,5 +1,6 @@
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
 import type { Db } from '../db';
+import type { DatabaseProblem } from './methods/backup';
 import type { PlanProgress, PlanRun } from './methods/plan';
 
 /** Runs the planner off the UI thread; the shell supplies it (a worker thread in the app). */
@@ -27,4 +28,6 @@ export interface HandlerContext {
   checkResults: boolean;
   /** Planning runs of this session, by run id. */
   runs: Map<string, RunRecord>;
+  /** Set when the database could not be used at start: `db` then refuses every use (DB_CORRUPT) until a restore. */
+  dbProblem?: DatabaseProblem | null;
 }

@@ -5,11 +5,13 @@
  * feature in ./methods; this file puts them together.
  */
 import type { z } from 'zod';
+import { backupMethods } from './methods/backup';
 import { coreMethods } from './methods/core';
 import { planMethods } from './methods/plan';
 import { registerMethods } from './methods/register';
 import { rosterMethods } from './methods/roster';
 
+export * from './methods/backup';
 export * from './methods/core';
 export * from './methods/plan';
 export * from './methods/register';
@@ -20,6 +22,7 @@ export const contract = {
   ...planMethods,
   ...registerMethods,
   ...rosterMethods,
+  ...backupMethods,
 } as const;
 
 
@@ -30,6 +33,7 @@ export type Result<M extends MethodName> = z.infer<Contract[M]['result']>;
 
 export const ERROR_CODES = [
   'BAD_METHOD', 'BAD_PARAMS', 'NOT_FOUND', 'CONFLICT', 'DB_TOO_NEW', 'NO_CAMPAIGN', 'CANCELLED', 'UNAUTHORIZED', 'INTERNAL',
+  'DB_CORRUPT', 'BACKUP_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

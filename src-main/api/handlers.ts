@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
+import { backupHandlers } from './handlers/backups';
 import { dataHandlers } from './handlers/data';
 import { planHandlers } from './handlers/plan';
 import { registerHandlers } from './handlers/register';
@@ -11,4 +12,5 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...registerHandlers,
   ...rosterHandlers,
+  ...backupHandlers,
 };

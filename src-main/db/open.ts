@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { backupsDirOf, integrityProblem, listBackupFiles, newestGoodBackup, snapshotFile, type BackupFile } from './backups';
 import { migrationsDir } from './paths';
 
 export type Db = Database.Database;
@@ -11,6 +12,22 @@ export class DatabaseTooNewError extends Error {
     super(
       `The database ${file} was made by a newer version of Lưu Động (schema ${found}; this version knows ${supported}). ` +
         'It has not been opened or changed. Please update the app.',
+    );
+  }
+}
+
+/**
+ * A database that is not a SQLite file or fails `PRAGMA integrity_check`: not opened, not
+ * changed; the app starts in an error state offering the newest snapshot that passes the check.
+ */
+export class DatabaseCorruptError extends Error {
+  readonly code = 'DB_CORRUPT';
+  constructor(readonly file: string, readonly problem: string, readonly newestGood: BackupFile | null) {
+    super(
+      `The database ${file} cannot be used: ${problem}. It has not been opened or changed. ` +
+        (newestGood
+          ? `The newest good backup is ${newestGood.file} (taken ${newestGood.takenAt.replace('T', ' ')}): restore it from the Backups screen, or with: npm run backup -- restore ${newestGood.file} --db "${file}"`
+          : `No good backup was found in ${backupsDirOf(file)}.`),
     );
   }
 }
@@ -42,19 +59,23 @@ function peekVersion(file: string): number {
 }
 
 /**
- * Opens (creating if needed) and migrates a database. A database from a newer app is
- * refused before any write; a backup copy is taken before any migration of an existing file.
+ * Opens (creating if needed) and migrates a database. A damaged database (DatabaseCorruptError)
+ * and one from a newer app (DatabaseTooNewError) are refused before any write; a snapshot
+ * (backups/, reason before-migration) is taken before any migration of an existing file, and
+ * a migration whose snapshot cannot be written does not run (BackupFailedError).
  */
 export function openMigrated(file: string, migrations = loadMigrations()): Db {
   const latest = latestVersion(migrations);
   const isMemory = file === ':memory:';
   const existed = !isMemory && existsSync(file);
-  if (existed) {
+  // An empty file with no snapshot beside it is a database that was never written: start it afresh.
+  const blank = existed && statSync(file).size === 0 && listBackupFiles(file).length === 0;
+  if (existed && !blank) {
+    const problem = integrityProblem(file);
+    if (problem) throw new DatabaseCorruptError(file, problem, newestGoodBackup(file));
     const found = peekVersion(file);
     if (found > latest) throw new DatabaseTooNewError(found, latest, file);
-    if (found < latest && found > 0) {
-      copyFileSync(file, `${file}.v${found}.${new Date().toISOString().replace(/[:.]/g, '-')}.bak`);
-    }
+    if (found < latest && found > 0) snapshotFile(file, 'before-migration');
   } else if (!isMemory) {
     mkdirSync(dirname(file), { recursive: true });
   }

@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     port: opts.port,
     staticDir: resolve(__dirname, '../../out/renderer'),
     handlers,
-    makeContext: (emit) => createContext(dataDir, 'web', emit, { start: startPlanning }),
+    makeContext: (emit) => {
+      const ctx = createContext(dataDir, 'web', emit, { start: startPlanning });
+      // A damaged database: the app still starts, showing the problem and the backup on offer.
+      if (ctx.dbProblem) console.error(`Warning: ${ctx.dbProblem.message}`);
+      return ctx;
+    },
   });
   // Tests and scripts read the address here; readable by this user only.
   writeFileSync(join(dataDir, 'web-session.json'), JSON.stringify({ url: running.url, token: running.token }), { mode: 0o600 });

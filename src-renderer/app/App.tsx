@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberLanguage } from '../i18n';
-import { call } from '../lib/rpc';
+import { BackupsPage } from '../features/backup/BackupsPage';
+import { onDataReplaced } from '../features/backup/events';
+import { call, RpcFailure } from '../lib/rpc';
 import { useRpc } from '../lib/useRpc';
 import { ErrorNote } from './ErrorNote';
 import { SCREENS, type Screen } from './screens';
@@ -31,12 +33,23 @@ export function App() {
   const info = useRpc('app.info');
   const [dataVersion, setDataVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
 
   // The database holds the user's language, so desktop and web agree; it is read once at start.
   const savedLanguage = info.data?.language;
   useEffect(() => {
     if (savedLanguage) rememberLanguage(savedLanguage);
   }, [savedLanguage]);
+
+  // A restore replaced the whole database: every screen loads again, the language too.
+  const { reload: reloadInfo } = info;
+  useEffect(() => onDataReplaced((message) => {
+    setNotice(message);
+    setDataVersion((v) => v + 1);
+    reloadInfo();
+  }), [reloadInfo]);
+  // The database could not be opened: the backups screen (with the snapshot on offer) stands in for every screen.
+  const unusable = info.error instanceof RpcFailure && info.error.code === 'DB_CORRUPT';
 
   const switchLanguage = (lang: 'vi' | 'en'): void => {
     rememberLanguage(lang);
@@ -45,9 +58,15 @@ export function App() {
 
   const resetDemo = async (): Promise<void> => {
     if (!window.confirm(t('app.resetConfirm'))) return;
-    const { hamlets } = await call('demo.reset', { confirm: true });
-    setNotice(t('app.resetDone', { count: hamlets }));
-    setDataVersion((v) => v + 1);
+    setFailure(null);
+    try {
+      const { hamlets } = await call('demo.reset', { confirm: true });
+      setNotice(t('app.resetDone', { count: hamlets }));
+      setDataVersion((v) => v + 1);
+    } catch (err) {
+      // E.g. the snapshot taken before a reset could not be written: nothing was reset.
+      setFailure(err as Error);
+    }
   };
 
   const screen = SCREENS.find((s) => s.route === route) ?? SCREENS[0]!;
@@ -81,14 +100,15 @@ export function App() {
         <span className="datanav-title">{t('nav.data')}:</span>
         <Tabs group="data" current={screen} go={go} />
       </nav>
-      {info.error && <ErrorNote error={info.error} />}
+      {info.error && !unusable && <ErrorNote error={info.error} />}
+      {failure && <ErrorNote error={failure} />}
       {notice && (
         <div className="notice" role="status" onClick={() => setNotice(null)}>
           {notice}
         </div>
       )}
       <main className="content" key={dataVersion}>
-        {screen.render()}
+        {unusable ? <BackupsPage /> : screen.render()}
       </main>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
 import { AuditPage } from '../features/data/AuditPage';
+import { BackupsPage } from '../features/backup/BackupsPage';
 import { DataPage, DATA_PAGES } from '../features/data/DataPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { RosterPage } from '../features/roster/RosterPage';
@@ -20,4 +21,5 @@ export const SCREENS: Screen[] = [
   { route: 'roster', labelKey: 'roster.nav', group: 'main', render: () => <RosterPage /> },
   ...DATA_PAGES.map((name): Screen => ({ route: name, labelKey: `nav.${name}`, group: 'data', render: () => <DataPage page={name} /> })),
   { route: 'audit', labelKey: 'register.nav.audit', group: 'data', render: () => <AuditPage /> },
+  { route: 'backups', labelKey: 'backup.nav', group: 'data', render: () => <BackupsPage /> },
 ];

@@ -34,7 +34,7 @@ describe('migrations', () => {
     const again = openMigrated(file);
     expect(again.prepare("SELECT value FROM settings WHERE key = 'k'").get()).toEqual({ value: '1' });
     again.close();
-    expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    expect(existsSync(join(tmp.dir, 'backups'))).toBe(false);
   });
 
   it('refuses a database made by a newer version and leaves it byte for byte untouched', () => {
@@ -50,7 +50,7 @@ describe('migrations', () => {
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
-  it('takes a backup copy before migrating an existing database', () => {
+  it('takes a snapshot (backups/, before-migration) before migrating an existing database', () => {
     const dir = join(tmp.dir, 'mig');
     mkdirSync(dir);
     const [first] = loadMigrations();
@@ -64,9 +64,9 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare("SELECT value FROM settings WHERE key = 'kept'").get()).toEqual({ value: '"yes"' });
     db.close();
-    const backups = readdirSync(tmp.dir).filter((f) => f.startsWith('old.sqlite.v1.') && f.endsWith('.bak'));
-    expect(backups).toHaveLength(1);
-    const backup = new Database(join(tmp.dir, backups[0]!), { readonly: true });
+    const backups = readdirSync(join(tmp.dir, 'backups'));
+    expect(backups).toEqual([expect.stringMatching(/^luudong-.*-before-migration\.sqlite$/)]);
+    const backup = new Database(join(tmp.dir, 'backups', backups[0]!), { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     backup.close();
   });

@@ -3,6 +3,7 @@ import { getSetting, setSetting } from '../../db/repos/settings';
 import { audit } from '../../db/repos/audit';
 import type { Handlers } from '../dispatch';
 import type { Language } from '../contract';
+import { snapshotBefore } from './backups';
 
 export const appHandlers: Pick<Handlers, 'app.info' | 'app.setLanguage' | 'demo.reset'> = {
   'app.info': (_p, ctx) => ({
@@ -17,6 +18,7 @@ export const appHandlers: Pick<Handlers, 'app.info' | 'app.setLanguage' | 'demo.
   },
   'demo.reset': (_p, ctx) => {
     const language = getSetting<Language>(ctx.db, 'ui.language');
+    snapshotBefore(ctx, 'before-demo-reset');
     // The wipe, the new data and its audit entry in one transaction: a crash leaves all or none.
     ctx.db.transaction(() => {
       resetToDemo(ctx.db);

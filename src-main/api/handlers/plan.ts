@@ -5,6 +5,7 @@ import type { HandlerContext, RunRecord } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
 import type { PlanRun } from '../methods/plan';
+import { snapshotBefore } from './backups';
 import { checkEditedRoute } from './plan-edit';
 
 const publicRun = ({ cancel: _c, ...run }: RunRecord): PlanRun => run;
@@ -76,6 +77,7 @@ export const planHandlers: Pick<
   'plans.publish': ({ planId }, ctx) => {
     const plan = planOrThrow(ctx, planId);
     if (plan.summary.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft plan can be published.');
+    snapshotBefore(ctx, 'before-publish');
     publishPlan(ctx.db, planId);
     return planOrThrow(ctx, planId).summary;
   },

@@ -9,6 +9,7 @@ import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
 import type { ImportPreview } from '../methods/register';
+import { snapshotBefore } from './backups';
 
 /** The date a changed backlog count gets when the file or form gives none. */
 export const today = (): string => format(new Date(), 'yyyy-MM-dd');
@@ -105,6 +106,7 @@ export const importHandlers: Pick<Handlers, 'import.preview' | 'import.confirm' 
       throw new AppError('CONFLICT', 'The data changed since the preview: preview the file again.', { key: 'previewOutdated' });
     }
     checkAcknowledged(preview, acknowledged);
+    snapshotBefore(ctx, 'before-import');
     return applyImport(ctx.db, list, plan, fileName);
   },
   'export.list': async ({ list, format, language }, ctx) => {
