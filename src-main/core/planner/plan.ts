@@ -65,6 +65,21 @@ const MOVE_WORK_PER_SECOND = 50_000;
  * measured times, decide, so the choice is the same on every machine.
  */
 const GUIDE_MIN_SECONDS = 3;
+/**
+ * The bound's LP may take this share of the time limit; the guide's LP at most the time
+ * limit, and never less than GUIDE_MIN_LP_SECONDS (its size rule above is what keeps it
+ * short: the clock is only a net, so a busy machine does not change the plan).
+ */
+const BOUND_SHARE = 0.9;
+/**
+ * Time guards for the stages that are not budgeted in work: the construction stops (with
+ * the shifts built so far: the search then fills the rest) at this share of the limit; the
+ * projection past the deadline gets what is left of the limit, and at least a few seconds.
+ * On a district of ordinary size neither binds (the demo builds in under a second).
+ */
+const CONSTRUCT_SHARE = 0.6;
+const PROJECTION_MIN_SECONDS = 3;
+const GUIDE_MIN_LP_SECONDS = 5;
 const GUIDE_PAIRS_PER_SECOND = 2_500;
 /**
  * How strictly the guided constructions keep to the guide (the worth of people beyond it);
@@ -84,6 +99,8 @@ const GUIDE_STRICTNESS = [0.2];
  * byte for byte; with the same clock readings, the same report too.
  */
 export async function plan(instance: PlanningInstance, options: Partial<PlanOptions> = {}, hooks?: PlanHooks): Promise<PlanResult> {
+  const places = instance.hamlets.length + instance.bases.length;
+  if (places > MAX_PLACES) throw new AreaTooLargeError(places);
   const now = hooks?.now ?? ((): number => Date.now());
   const seed = options.seed ?? 1;
   const timeLimit = options.timeLimitSeconds ?? 10;
@@ -104,11 +121,12 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   const run: Run = { prepared, seed, timeLimit, t0, now, stopRequested, tell, previous: new Map() };
 
   // Started now, awaited at the end: on another thread it costs the search nothing.
-  const boundPromise = upperBound(prepared, pinnedOnly.nonHomebound, pinnedOnly.homebound, now, hooks?.solveLp);
+  // Its LP may take what is left of the limit; past that, the capacity bound stands in.
+  const boundPromise = upperBound(prepared, pinnedOnly.nonHomebound, pinnedOnly.homebound, now, hooks?.solveLp, BOUND_SHARE * timeLimit - elapsed());
   let pairs = 0;
   for (const reaches of prepared.reachable) pairs += reaches;
   const guide = timeLimit >= GUIDE_MIN_SECONDS && pairs <= GUIDE_PAIRS_PER_SECOND * timeLimit && !stopRequested()
-    ? await planningGuide(prepared, pinnedOnly.nonHomebound, pinnedOnly.homebound) : null;
+    ? await planningGuide(prepared, pinnedOnly.nonHomebound, pinnedOnly.homebound, Math.max(GUIDE_MIN_LP_SECONDS, timeLimit)) : null;
   run.previous = previousIndex(prepared);
   const { baseline, solution: built } = await constructBest(run, pinnedOnly, guide);
   tell(built.evaluation.objective);
@@ -116,12 +134,27 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
 
   const bound = await boundPromise;
   const routes = materialize(prepared, baseline, skeletons, evaluation);
-  const projected = await project(prepared, baseline, skeletons, stopRequested, now);
+  const projectUntil = Math.max(t0 + timeLimit * 1000, now() + PROJECTION_MIN_SECONDS * 1000);
+  const projected = await project(prepared, baseline, skeletons, () => stopRequested() || now() > projectUntil, now);
   const report = buildReport(prepared, routes, projected, evaluation, bound.people, seed);
   const checker = checkPlan(instance, routes, report);
   const result: PlanResult = { routes, report: { ...report, checker, seconds: round3(elapsed()) } };
   tell(evaluation.objective);
   return result;
+}
+
+/**
+ * Places (hamlets and bases) one district may hold: the travel matrix alone takes 12 bytes
+ * per pair of them (300 MB at 5,000; a province's 6,000 hamlets come as ~27 districts, each
+ * planned on its own). Beyond it the planner refuses at once rather than run out of memory.
+ */
+export const MAX_PLACES = 5_000;
+
+export class AreaTooLargeError extends Error {
+  constructor(readonly places: number) {
+    super(`One district holds ${places.toLocaleString('en')} places (hamlets and bases); the planner takes at most `
+      + `${MAX_PLACES.toLocaleString('en')} per district. Give each commune its district (teams do not cross district lines) so the area is planned district by district.`);
+  }
 }
 
 /** What the phases of one plan() share. */
@@ -142,8 +175,10 @@ interface Run {
  * cost a little where they are not.
  */
 async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Array | null): Promise<{ baseline: Baseline; solution: Solution }> {
-  const { prepared, stopRequested, now, previous } = run;
+  const { prepared, stopRequested, now, previous, t0, timeLimit } = run;
   const { instance } = prepared;
+  const constructUntil = t0 + timeLimit * 1000 * CONSTRUCT_SHARE;
+  const outOfTime = (): boolean => stopRequested() || now() > constructUntil;
   let best: { baseline: Baseline; solution: Solution; offGuide: number } | null = null;
   const variants = guide ? [{ guide: null, offGuide: 1 }, ...GUIDE_STRICTNESS.map((offGuide) => ({ guide, offGuide }))] : [{ guide: null, offGuide: 1 }];
   for (const variant of variants) {
@@ -153,7 +188,7 @@ async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Arra
     const baseline = makeBaseline(prepared, { nonHomebound: pinnedOnly.nonHomebound, homebound: pinnedOnly.homebound, guide: variant.guide });
     const start = new PlanState(prepared);
     for (const route of instance.pinned) start.addPinned(route);
-    const built = await drive(constructSteps(prepared, start, prepared.slots, { rng: null, noise: 0, previous }, stopRequested), now);
+    const built = await drive(constructSteps(prepared, start, prepared.slots, { rng: null, noise: 0, previous }, outOfTime), now);
     const skeletons = built.map((b) => b.skeleton).sort((a, b) => compareSkeletons(prepared, a, b));
     const evaluation = evaluate(prepared, baseline, skeletons);
     if (!best || compareObjectives(evaluation.objective, best.solution.evaluation.objective) > 0) {

@@ -58,6 +58,14 @@ export class TravelRules {
     return this.indexOf.has(key);
   }
 
+  /** The direct trip (rule 1 alone): no allowed way is slower or longer than it. */
+  directLeg(fromKey: string, toKey: string): Leg | null {
+    const from = this.indexOf.get(fromKey);
+    const to = this.indexOf.get(toKey);
+    if (from === undefined || to === undefined) return null;
+    return from === to ? { minutes: 0, distanceM: 0 } : this.direct(from, to);
+  }
+
   /** The fastest and the shortest allowed way from one place to another (null if unknown). */
   leg(fromKey: string, toKey: string): Leg | null {
     const from = this.indexOf.get(fromKey);

@@ -74,16 +74,21 @@ export const eachHamletOnce: RouteRule = (f, { index, hamlets }) => {
 export const travelAndSetupTakeTime: RouteRule = (f, { route, index, team, hamlets }) => {
   let at = `b:${route.baseId}`;
   let free = route.departMin;
+  // No allowed way is slower than the direct trip: only an arrival before it needs the search.
+  const soonest = (from: string, to: string, arrival: number): number => {
+    const direct = free + (f.travel.directLeg(from, to)?.minutes ?? 0);
+    return arrival >= direct ? direct : free + (f.travel.leg(from, to)?.minutes ?? 0);
+  };
   route.stops.forEach((stop, k) => {
     const hamlet = hamlets[k]!;
-    const earliest = free + (f.travel.leg(at, `h:${hamlet.id}`)?.minutes ?? 0);
+    const earliest = soonest(at, `h:${hamlet.id}`, stop.arriveMin);
     if (stop.arriveMin < earliest) f.add('travel_too_fast', index, { to: hamlet.name, at: clock(stop.arriveMin), earliest: clock(earliest) });
     if (stop.startMin < stop.arriveMin + team.setupMinutes) f.add('setup_too_short', index, { hamlet: hamlet.name, setup: team.setupMinutes });
     if (stop.endMin < stop.startMin) f.add('negative_work', index, { hamlet: hamlet.name });
     free = stop.endMin;
     at = `h:${hamlet.id}`;
   });
-  const home = free + (f.travel.leg(at, `b:${route.baseId}`)?.minutes ?? 0);
+  const home = soonest(at, `b:${route.baseId}`, route.returnMin);
   if (route.returnMin < home) f.add('travel_too_fast', index, { to: f.baseName(route.baseId), at: clock(route.returnMin), earliest: clock(home) });
 };
 
@@ -95,8 +100,10 @@ export const roadsOpenThatMonth: RouteRule = (f, { route, index, hamlets }) => {
 /** The metres reported are at least the shortest allowed roads; cost is km × cost per km of the vehicles. */
 export const distanceAndCostAddUp: RouteRule = (f, { route, index, vehicles }) => {
   const keys = [`b:${route.baseId}`, ...route.stops.map((s) => `h:${s.hamletId}`), `b:${route.baseId}`];
-  let least = 0;
-  for (let k = 1; k < keys.length; k++) least += f.travel.leg(keys[k - 1]!, keys[k]!)?.distanceM ?? 0;
+  const sum = (leg: (from: string, to: string) => { distanceM: number } | null): number =>
+    keys.slice(1).reduce((total, key, k) => total + (leg(keys[k]!, key)?.distanceM ?? 0), 0);
+  // No allowed way is longer than the direct trips: only fewer metres need the search.
+  const least = route.distanceM >= sum((a, b) => f.travel.directLeg(a, b)) ? 0 : sum((a, b) => f.travel.leg(a, b));
   if (route.distanceM < least) f.add('distance_too_short', index, { reported: km(route.distanceM), least: km(least) });
   const perKm = vehicles.reduce((sum, v) => sum + v.costPerKm, 0);
   const expected = Math.round((route.distanceM * perKm) / 1000);

@@ -83,3 +83,22 @@ export function demoInstance(): PlanningInstance {
     travel: d.travel, pinned: [], previous: [],
   };
 }
+
+/** The demo with `extra` more hamlets scattered over it (100 e-ID and 5 CCCD people each): an area too big for a short limit. */
+export function demoWithExtraHamlets(extra: number): PlanningInstance {
+  const inst = demoInstance();
+  const lats = inst.hamlets.map((h) => h.lat);
+  const lons = inst.hamlets.map((h) => h.lon);
+  const [south, north, west, east] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
+  const firstId = Math.max(...inst.hamlets.map((h) => h.id)) + 1;
+  for (let k = 0; k < extra; k++) {
+    const like = inst.hamlets[k % inst.hamlets.length]!;
+    const id = firstId + k;
+    // A fixed lattice: the same area every run.
+    const lat = south + (north - south) * (((k * 7919) % 1000) / 1000);
+    const lon = west + (east - west) * (((k * 104729) % 997) / 997);
+    inst.hamlets.push({ ...like, id, code: `X${k}`, name: `Thôn thêm ${k + 1}`, lat, lon });
+    inst.backlogs.push({ hamletId: id, remaining: { cccd: 5, eid: 100 }, homebound: { cccd: 0, eid: 5 }, countedOn: inst.from });
+  }
+  return inst;
+}

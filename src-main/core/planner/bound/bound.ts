@@ -1,36 +1,67 @@
 import type { Prepared } from '../prepare/prepared';
 import { buildBoundModel } from './bound-model';
+import { teamCapacity } from './bound-capacity';
 import { solveHere, type LpSolve } from './highs';
+
+/**
+ * An LP larger than this many characters of model per second of its time is not tried: its
+ * solve grows faster than its size (the demo's 0.86 M characters take 0.9 s, 2.9 M take
+ * 3 s, 17 M ran past a minute), and HiGHS's own time limit does not cover reading it.
+ */
+const LP_CHARS_PER_SECOND = 1_000_000;
 
 export interface UpperBound {
   /** No checker-valid plan enrols more people (both services) by the deadline. */
   people: number;
-  /** 'lp' when HiGHS proved the optimum, else the trivial backlog bound. */
-  source: 'lp' | 'backlog';
+  /**
+   * 'lp' when HiGHS proved the LP optimum in time; else 'capacity', the people every team
+   * could enrol working all its shifts at its fastest rate (capped by the backlog).
+   */
+  source: 'lp' | 'capacity';
   seconds: number;
 }
 
 /**
- * The LP relaxation of bound-model.ts solved by HiGHS. The optimum is rounded up with a
- * margin for the solver's tolerances; if HiGHS fails, the backlog itself (after the pinned
- * routes) is the bound.
+ * The LP relaxation of bound-model.ts solved by HiGHS within `seconds`. The optimum is
+ * rounded up with a margin for the solver's tolerances. If HiGHS fails or runs out of time
+ * (a very large area on a short limit), the capacity bound stands in: weaker, but valid and
+ * instant, so the plan is never late for its bound.
  */
 export async function upperBound(
-  prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array, now: () => number, solve: LpSolve = solveHere,
+  prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array, now: () => number, solve: LpSolve = solveHere, seconds = 300,
 ): Promise<UpperBound> {
   const t0 = now();
   const model = buildBoundModel(prepared, nonHomebound, homebound);
   let left = 0;
   for (let i = 0; i < nonHomebound.length; i++) left += nonHomebound[i]! + homebound[i]!;
-  const trivial = model.pinnedPeople + left;
+  const fallback = (): UpperBound => ({
+    people: model.pinnedPeople + Math.min(left, capacityPeople(prepared)), source: 'capacity', seconds: (now() - t0) / 1000,
+  });
+  const timeLimit = Math.max(0.5, seconds - (now() - t0) / 1000);
+  if (model.lp.length > LP_CHARS_PER_SECOND * timeLimit) return fallback();
   try {
     // Dual simplex without presolve: about twice as fast as the defaults on district models.
-    const result = await solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1, time_limit: 300 });
-    if (result.Status !== 'Optimal') return { people: trivial, source: 'backlog', seconds: (now() - t0) / 1000 };
+    const result = await solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1, time_limit: timeLimit });
+    if (result.Status !== 'Optimal') return fallback();
     const lpValue = Math.max(0, result.ObjectiveValue);
-    const people = Math.min(trivial, model.pinnedPeople + Math.ceil(lpValue * (1 + 1e-7) + 1e-6));
+    const people = Math.min(model.pinnedPeople + left, model.pinnedPeople + Math.ceil(lpValue * (1 + 1e-7) + 1e-6));
     return { people, source: 'lp', seconds: (now() - t0) / 1000 };
   } catch {
-    return { people: trivial, source: 'backlog', seconds: (now() - t0) / 1000 };
+    return fallback();
   }
+}
+
+/**
+ * Every team working the most shift minutes its caps allow, all of it enrolling at its
+ * fastest rate (no travel, no setup, everyone turning up): no plan enrols more.
+ */
+function capacityPeople(prepared: Prepared): number {
+  let people = 0;
+  prepared.teams.forEach((entry, teamIndex) => {
+    const { team } = entry;
+    const capacity = teamCapacity(prepared, teamIndex);
+    const fastest = Math.max(team.throughputPerHour.cccd, team.throughputPerHour.eid, team.homeThroughputPerHour);
+    people += Math.floor((capacity.venueMinutes * fastest + capacity.homeMinutes * team.homeThroughputPerHour) / 60);
+  });
+  return people;
 }

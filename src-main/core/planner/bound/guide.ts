@@ -12,7 +12,7 @@ import { LpWriter } from './lp-writer';
  * reach them. The greedy construction, which only sees one shift at a time, follows it.
  * Not a bound (the round trips make it a plan, fractional routes make it optimistic).
  */
-export async function planningGuide(prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array): Promise<Float64Array | null> {
+export async function planningGuide(prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array, seconds = 120): Promise<Float64Array | null> {
   const hamletCount = prepared.hamlets.length;
   const lp = new LpWriter();
   const venue: string[][][] = prepared.hamlets.map(() => [[], []]);
@@ -75,7 +75,7 @@ export async function planningGuide(prepared: Prepared, nonHomebound: Int32Array
   }
   try {
     const highs = await loadHighs();
-    const result = highs.solve(lp.text(), { output_flag: false, simplex_strategy: 4, time_limit: 120 });
+    const result = highs.solve(lp.text(), { output_flag: false, simplex_strategy: 4, time_limit: Math.max(0.5, seconds) });
     if (result.Status !== 'Optimal') return null;
     const targets = new Float64Array(prepared.teams.length * hamletCount * GUIDE_GROUPS);
     for (const [name, column] of Object.entries(result.Columns)) {
