@@ -109,6 +109,12 @@ async function main(argv: readonly string[]): Promise<number> {
       enrolled: sum((r) => r.enrolled), backlog: sum((r) => r.backlog), upperBound: sum((r) => r.upperBound),
       clearanceDate: results.some((r) => r.clearanceDate === null) ? null : results.map((r) => r.clearanceDate!).sort().at(-1)!,
       deadlineMet: results.every((r) => r.deadlineMet), verifierValid: results.every((r) => r.verifierValid),
+      hamletsShort: sum((r) => r.hamletsShort),
+      residual: { people: sum((r) => r.residual.people), hamlets: sum((r) => r.residual.hamlets) },
+      byService: {
+        cccd: { enrolled: sum((r) => r.byService.cccd.enrolled), backlog: sum((r) => r.byService.cccd.backlog) },
+        eid: { enrolled: sum((r) => r.byService.eid.enrolled), backlog: sum((r) => r.byService.eid.backlog) },
+      },
       verifierSeconds: sum((r) => r.verifierSeconds), seconds: provinceSeconds,
     };
     clearInterval(poll);

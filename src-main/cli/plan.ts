@@ -46,7 +46,8 @@ export function summary(instance: PlanningInstance, report: PlanReport): string[
     `  CCCD ${thousands(report.enrolled.cccd)} / ${thousands(report.backlog.cccd)}, e-ID ${thousands(report.enrolled.eid)} / ${thousands(report.backlog.eid)}`,
     `Clearance date: ${f.clearanceDate ?? 'not within a year past the deadline'}; deadline met: ${f.deadlineMet ? 'yes' : 'no'}`,
     `Shifts: ${thousands(report.shifts)}; distance ${thousands(report.objectives.distanceM / 1000)} km; vehicle cost ${thousands(report.objectives.cost)} đ`,
-    `Short at the deadline: ${report.shortfall.length} hamlets`,
+    `Short at the deadline: ${f.hamletsShort} hamlets, ${thousands(report.shortfall.reduce((s, h) => s + h.missing.cccd + h.missing.eid, 0))} people`
+      + `; left for the commune posts: ${thousands(f.residual.people)} people in ${f.residual.hamlets} hamlets`,
     `Verifier: ${f.verifierValid ? 'valid' : report.checker.source === 'verifier' ? `INVALID, ${report.checker.violations.length} violations` : 'not run'} (${f.verifierSeconds.toFixed(2)} s)`,
     ...report.checker.violations.slice(0, 10).map((v) => `  - ${v.code}: ${v.message}`),
     `Seconds: ${f.seconds.toFixed(1)}`,

@@ -35,7 +35,7 @@ describe('npm run plan', () => {
     expect(run.stdout).toMatch(/Verifier: valid/);
 
     const f = JSON.parse(readFileSync(figures, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(f).sort()).toEqual(['backlog', 'clearanceDate', 'deadlineMet', 'enrolled', 'seconds', 'upperBound', 'verifierSeconds', 'verifierValid']);
+    expect(Object.keys(f).sort()).toEqual(['backlog', 'byService', 'clearanceDate', 'deadlineMet', 'enrolled', 'hamletsShort', 'residual', 'seconds', 'upperBound', 'verifierSeconds', 'verifierValid']);
     expect(f.verifierValid).toBe(true);
     expect(f.backlog).toBe(66_943);
     expect(typeof f.enrolled).toBe('number');

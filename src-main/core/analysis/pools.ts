@@ -51,7 +51,15 @@ export function stragglers(left: number, reach: number): boolean {
   return left > 0 && reach > 0 && Math.floor(reach * left + 1e-9) === 0;
 }
 
-export function isHamletCleared(left: HamletLeft, reach: number): boolean {
-  return SERVICES.every((svc: Service) =>
-    left.home[svc] === 0 && (left.venue[svc] === 0 || stragglers(left.venue[svc], reach)));
+/**
+ * Done for the verdict: per service, nothing left a team could still enrol (no homebound,
+ * at most the stragglers), or no more left than the hamlet's residual for the commune post.
+ */
+export function isHamletCleared(left: HamletLeft, reach: number, allowance: PerService = { cccd: 0, eid: 0 }): boolean {
+  return SERVICES.every((svc: Service) => isServiceDone(left, svc, reach, allowance[svc]));
+}
+
+export function isServiceDone(left: HamletLeft, svc: Service, reach: number, allowance: number): boolean {
+  if (left.venue[svc] + left.home[svc] <= allowance) return true;
+  return left.home[svc] === 0 && (left.venue[svc] === 0 || stragglers(left.venue[svc], reach));
 }

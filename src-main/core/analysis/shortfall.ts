@@ -3,7 +3,8 @@ import {
   type Hamlet, type PlanningInstance, type ReasonCode, type Route, type Shortfall, type Team,
 } from '../model';
 import { placesMatrix, travelBetween, type TravelMatrix } from '../travel';
-import { applyRoutes, bestVenueReach, openingPools, stragglers, type HamletLeft } from './pools';
+import { applyRoutes, bestVenueReach, isServiceDone, openingPools, stragglers, type HamletLeft } from './pools';
+import { residualAllowances } from './residual';
 
 /** Teams whose base has vehicles able to take the whole team down this hamlet's road. */
 export function teamsThatCanReach(instance: PlanningInstance, hamlet: Hamlet): Team[] {
@@ -41,25 +42,51 @@ function withinShift(instance: PlanningInstance, matrix: TravelMatrix, hamlet: H
   return instance.shiftTemplates.some((t) => team.allowedShiftKinds.includes(t.kind) && there + team.setupMinutes < t.endMin - t.startMin);
 }
 
+/** What is left at the deadline of each hamlet's services that are not done (see isServiceDone), and of those that are. */
+function leftAtDeadline(instance: PlanningInstance, routes: readonly Route[]): { hamlet: Hamlet; short: HamletLeft; residual: number }[] {
+  const pools = openingPools(instance);
+  applyRoutes(pools, routes, instance.campaign.deadline);
+  const allowances = residualAllowances(instance);
+  return instance.hamlets.flatMap((hamlet) => {
+    const left = pools.get(hamlet.id);
+    if (!left) return [];
+    const reach = bestVenueReach(instance, hamlet.id);
+    const allowance = allowances.get(hamlet.id) ?? { cccd: 0, eid: 0 };
+    const short: HamletLeft = { venue: { cccd: 0, eid: 0 }, home: { cccd: 0, eid: 0 } };
+    let residual = 0;
+    for (const s of SERVICES) {
+      if (isServiceDone(left, s, reach, allowance[s])) {
+        residual += left.venue[s] + left.home[s];
+      } else {
+        short.venue[s] = left.venue[s];
+        short.home[s] = left.home[s];
+      }
+    }
+    return [{ hamlet, short, residual }];
+  });
+}
+
+/** People left at the deadline for the commune posts (done hamlets' stragglers and residuals), and in how many hamlets. */
+export function residualLeft(instance: PlanningInstance, routes: readonly Route[]): { people: number; hamlets: number } {
+  const done = leftAtDeadline(instance, routes).filter((h) => h.residual > 0);
+  return { people: done.reduce((sum, h) => sum + h.residual, 0), hamlets: done.length };
+}
+
 /**
- * Hamlets still short at the deadline after `routes`, with why, read from the data:
+ * Hamlets still short at the deadline after `routes`, beyond their residual for the commune
+ * post (a service that is done shows 0 missing), with why, read from the data:
  * no vehicle for the road, the road cut in the months left, too far for any shift, no
  * kit team for CCCD, homebound needing home visits, turnout too low to meet the last
  * people, or simply not enough shifts for what is still reachable.
  */
 export function shortfall(instance: PlanningInstance, routes: readonly Route[]): Shortfall[] {
-  const deadline = instance.campaign.deadline;
-  const pools = openingPools(instance);
-  applyRoutes(pools, routes, deadline);
   const matrix = placesMatrix(instance.bases, instance.hamlets, instance.travel);
-  const months = monthsBetween(instance.from, deadline);
+  const months = monthsBetween(instance.from, instance.campaign.deadline);
   const out: Shortfall[] = [];
-  for (const hamlet of instance.hamlets) {
-    const left = pools.get(hamlet.id);
-    if (!left) continue;
-    const missing = { cccd: left.venue.cccd + left.home.cccd, eid: left.venue.eid + left.home.eid };
+  for (const { hamlet, short } of leftAtDeadline(instance, routes)) {
+    const missing = { cccd: short.venue.cccd + short.home.cccd, eid: short.venue.eid + short.home.eid };
     if (missing.cccd + missing.eid === 0) continue;
-    out.push({ hamletId: hamlet.id, communeId: hamlet.communeId, missing, reasons: reasonsFor(instance, matrix, months, hamlet, left) });
+    out.push({ hamletId: hamlet.id, communeId: hamlet.communeId, missing, reasons: reasonsFor(instance, matrix, months, hamlet, short) });
   }
   return out;
 }

@@ -26,6 +26,12 @@ export const planningInstance = z.object({
   pinned: z.array(route),
   /** The published plan, to change as little as possible from it. */
   previous: z.array(route),
+  /**
+   * What may be left at a hamlet, per service, for the commune post (walk-ins at the post,
+   * home visits by commune police): at most max(people, percent % of the hamlet's backlog).
+   * A hamlet within it counts as done for the verdict; the backlog still counts everyone.
+   */
+  residual: z.object({ people: z.number().int().min(0).max(1000), percent: z.number().min(0).max(50) }).optional(),
 });
 export type PlanningInstance = z.infer<typeof planningInstance>;
 

@@ -75,7 +75,12 @@ export const planReport = z.object({
   upperBound: count,
   clearanceDate: isoDate.nullable(),
   deadlineMet: z.boolean(),
+  /** Hamlets with people short at the deadline beyond what is left to the commune post. */
   shortfall: z.array(shortfall),
+  /** How many hamlets `shortfall` names. */
+  hamletsShort: count.optional(),
+  /** People left at the deadline within each hamlet's residual (for the commune posts), and in how many hamlets. */
+  residual: z.object({ people: count, hamlets: count }).optional(),
   burndown: z.array(burndownPoint),
   objectives: z.object({
     /** Level 1: urgency-weighted people enrolled (higher is better). */

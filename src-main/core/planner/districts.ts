@@ -120,6 +120,8 @@ export function mergePlans(plans: readonly PlanResult[], seconds?: number): Plan
       clearanceDate: clearances.some((c) => c === null) ? null : (clearances as string[]).sort().at(-1) ?? null,
       deadlineMet: reports.every((r) => r.deadlineMet),
       shortfall: reports.flatMap((r) => r.shortfall),
+      hamletsShort: sum((r) => r.hamletsShort ?? r.shortfall.length),
+      residual: { people: sum((r) => r.residual?.people ?? 0), hamlets: sum((r) => r.residual?.hamlets ?? 0) },
       burndown,
       objectives: {
         weightedEnrolled: sum((r) => r.objectives.weightedEnrolled),

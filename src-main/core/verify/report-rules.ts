@@ -68,23 +68,63 @@ export const burndownFollowsRoutes: ReportRule = (f, report) => {
   if (from <= deadline && last !== deadline) f.add('report_mismatch', null, { what: 'burn-down end', reported: last, actual: deadline });
 };
 
-/** "Deadline met" is said exactly when the clearance date is on or before the deadline. */
+/** "Deadline met" is said exactly when the clearance date is on or before the deadline, and never with a hamlet short. */
 export const verdictMatchesClearance: ReportRule = (f, report) => {
   const met = report.clearanceDate !== null && report.clearanceDate <= f.instance.campaign.deadline;
   if (report.deadlineMet !== met) f.add('report_mismatch', null, { what: 'deadline met', reported: String(report.deadlineMet), actual: `clearance ${report.clearanceDate ?? 'never'}` });
+  if (report.deadlineMet && report.shortfall.length > 0) f.add('report_mismatch', null, { what: 'deadline met', reported: 'true', actual: `${report.shortfall.length} hamlets short` });
 };
 
-/** The shortfall list names exactly the hamlets with people left at the deadline, with how many. */
+/**
+ * The residual rule, as the README words it: at the deadline a hamlet's service is done when
+ * no more than max(3 people, 2 % of its backlog) is left (the commune post's share), or when
+ * nobody is left that a visit could meet: no homebound, and at the venue fewer than one
+ * person in the best shift's reach. Returns what is short and what is left to the post.
+ */
+function atDeadline(f: Findings, hamletId: number, backlog: Pair, homebound: Pair): { short: Pair; toPost: number } {
+  const { people, percent } = f.instance.residual ?? { people: 3, percent: 2 };
+  const hamlet = f.hamlets.get(hamletId);
+  const reach = Math.max(0, ...f.instance.shiftTemplates.filter((t) => !t.homeVisitsOnly).map((t) => hamlet?.reach[t.kind] ?? 0));
+  const short = { cccd: 0, eid: 0 };
+  let toPost = 0;
+  for (const s of ['cccd', 'eid'] as const) {
+    let venueLeft = backlog[s] - homebound[s];
+    let homeLeft = homebound[s];
+    for (const r of f.routes) {
+      if (r.date > f.instance.campaign.deadline) continue;
+      for (const stop of r.stops) {
+        if (stop.hamletId !== hamletId) continue;
+        venueLeft = Math.max(0, venueLeft - stop.quota[s]);
+        homeLeft = Math.max(0, homeLeft - stop.homeVisits[s]);
+      }
+    }
+    const left = venueLeft + homeLeft;
+    const residual = Math.max(people, Math.ceil((backlog[s] * percent) / 100 - 1e-9));
+    const unreachable = homeLeft === 0 && (venueLeft === 0 || (reach > 0 && Math.floor(reach * venueLeft + 1e-9) === 0));
+    if (left <= residual || unreachable) toPost += left;
+    else short[s] = left;
+  }
+  return { short, toPost };
+}
+
+/** The shortfall list names exactly the hamlets short beyond their residual, with how many; the residual adds up. */
 export const shortfallMatchesRoutes: ReportRule = (f, report) => {
   const listed = new Map(report.shortfall.map((s) => [s.hamletId, s.missing]));
+  const toPost = { people: 0, hamlets: 0 };
   for (const b of f.instance.backlogs) {
-    const done = enrolledUpTo(f, f.instance.campaign.deadline, b.hamletId);
-    const left = { cccd: b.remaining.cccd - done.cccd, eid: b.remaining.eid - done.eid };
+    const { short, toPost: left } = atDeadline(f, b.hamletId, b.remaining, b.homebound);
+    if (left > 0) { toPost.people += left; toPost.hamlets++; }
     const reported = listed.get(b.hamletId) ?? { cccd: 0, eid: 0 };
-    if (!same(reported, left)) {
+    if (!same(reported, short)) {
       const name = f.hamlets.get(b.hamletId)?.name ?? `#${b.hamletId}`;
-      f.add('report_mismatch', null, { what: `shortfall at ${name}`, reported: show(reported), actual: show(left) });
+      f.add('report_mismatch', null, { what: `shortfall at ${name}`, reported: show(reported), actual: show(short) });
     }
+  }
+  if (report.hamletsShort !== undefined && report.hamletsShort !== report.shortfall.length) {
+    f.add('report_mismatch', null, { what: 'hamlets short', reported: report.hamletsShort, actual: report.shortfall.length });
+  }
+  if (report.residual && (report.residual.people !== toPost.people || report.residual.hamlets !== toPost.hamlets)) {
+    f.add('report_mismatch', null, { what: 'residual for the commune posts', reported: `${report.residual.people} in ${report.residual.hamlets}`, actual: `${toPost.people} in ${toPost.hamlets}` });
   }
 };
 

@@ -9,7 +9,9 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
   const n = (v: number): string => formatNumber(v, i18n.language);
   const backlog = report.backlog.cccd + report.backlog.eid;
   const enrolled = report.enrolled.cccd + report.enrolled.eid;
-  const short = Math.max(0, backlog - enrolled);
+  // Short: beyond each hamlet's residual, which the commune police take on (shown apart).
+  const short = report.shortfall.reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0);
+  const pct = (part: number, whole: number): string => (whole ? ((100 * part) / whole).toFixed(1) : '100');
   const km = Math.round(report.objectives.distanceM / 1000);
   return (
     <section className={report.deadlineMet ? 'verdict ok' : 'verdict missed'} data-testid="verdict" role="status">
@@ -19,12 +21,24 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
           : t('plan.verdict.missed', {
               deadline: formatDate(report.deadline),
               short: n(short),
-              pct: backlog ? ((100 * short) / backlog).toFixed(1) : '0',
+              hamlets: n(report.shortfall.length),
+              pct: pct(short, backlog),
             })}
         {!report.deadlineMet &&
           ' ' + (report.clearanceDate ? t('plan.verdict.clearance', { date: formatDate(report.clearanceDate) }) : t('plan.verdict.never'))}
       </strong>
       <span>{t('plan.verdict.enrolled', { enrolled: n(enrolled), backlog: n(backlog) })}</span>
+      <span data-testid="by-service">
+        {t('plan.verdict.byService', {
+          cccd: n(report.enrolled.cccd), cccdBacklog: n(report.backlog.cccd), cccdPct: pct(report.enrolled.cccd, report.backlog.cccd),
+          eid: n(report.enrolled.eid), eidBacklog: n(report.backlog.eid), eidPct: pct(report.enrolled.eid, report.backlog.eid),
+        })}
+      </span>
+      {report.residual && report.residual.people > 0 && (
+        <span data-testid="residual">
+          {t('plan.verdict.residual', { people: n(report.residual.people), hamlets: n(report.residual.hamlets) })}
+        </span>
+      )}
       <span data-testid="upper-bound">{t('plan.verdict.bound', { bound: n(report.upperBound) })}</span>
       <span>
         {t('plan.verdict.totals', { shifts: n(report.shifts), km: n(km), cost: n(report.objectives.cost) })}

@@ -63,21 +63,26 @@ export function hamletBurndown(plan: PlanDetail, refs: PlanRefs, communeId: numb
   });
 }
 
-/** Per hamlet: remaining at the end of `date`, and the date it is projected to be cleared (null: not in the plan). */
+/**
+ * Per hamlet: remaining at the end of `date`, and the date it is done (null: short at the
+ * deadline). A hamlet the report does not list as short is done on its last visit by the
+ * deadline: what it has left then is its residual for the commune post (the report's rule).
+ */
 export function hamletStatusAt(plan: PlanDetail, refs: PlanRefs, date: string): Map<number, { remaining: number; clearedOn: string | null }> {
   const enrolled = enrolledByHamletDate(plan);
+  const short = new Set(plan.report.shortfall.map((s) => s.hamletId));
   const out = new Map<number, { remaining: number; clearedOn: string | null }>();
   for (const h of refs.map.hamlets) {
     let left = (h.backlog?.remaining.cccd ?? 0) + (h.backlog?.remaining.eid ?? 0);
     let leftAtDate = left;
-    let clearedOn: string | null = left === 0 ? plan.report.from : null;
+    let lastVisit = plan.report.from;
     const byDate = [...(enrolled.get(h.id) ?? new Map<string, PerService>()).entries()].sort(([a], [b]) => a.localeCompare(b));
     for (const [d, e] of byDate) {
       left = Math.max(0, left - e.cccd - e.eid);
       if (d <= date) leftAtDate = left;
-      if (left === 0 && clearedOn === null) clearedOn = d;
+      if (d <= plan.report.deadline) lastVisit = d;
     }
-    out.set(h.id, { remaining: leftAtDate, clearedOn });
+    out.set(h.id, { remaining: leftAtDate, clearedOn: short.has(h.id) ? null : lastVisit });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burndown, clearanceDate, enrolledUntil, shortfall } from '../../../src-main/core/analysis';
+import { burndown, clearanceDate, enrolledUntil, residualLeft, shortfall } from '../../../src-main/core/analysis';
 import type { Route } from '../../../src-main/core/model';
 import { backlog, EVENING, hamlet, instance, MONDAY, road, team, vehicle } from './fixtures';
 
@@ -22,15 +22,20 @@ describe('analysis helpers', () => {
     expect(enrolledUntil(routes, '2024-11-05')).toEqual({ cccd: 0, eid: 9 });
   });
 
-  it('clears when nobody reachable is left: the geometric stragglers do not count', () => {
+  it('clears when nobody reachable is left: the geometric stragglers are left to the post, not short', () => {
     // 18 at the venue at reach 0.5: 9, 4, 2, 1, 1 and the last one can never be met.
+    // No residual allowance here, so only the stragglers rule frees the last one.
+    const strict = { ...inst, residual: { people: 0, percent: 0 } };
     const routes = [
       visit('2024-11-04', 1, 9), visit('2024-11-05', 1, 4, 2), visit('2024-11-06', 1, 2), visit('2024-11-07', 1, 1), visit('2024-11-08', 1, 1),
     ];
-    expect(clearanceDate(inst, routes)).toBe('2024-11-08');
-    expect(clearanceDate(inst, routes.slice(0, 4))).toBeNull();
-    expect(shortfall(inst, routes)).toEqual([{ hamletId: 1, communeId: 1, missing: { cccd: 0, eid: 1 }, reasons: ['reach_too_low'] }]);
-    expect(shortfall(inst, routes.slice(0, 4))[0]!.reasons).toEqual(['not_enough_shifts']);
+    expect(clearanceDate(strict, routes)).toBe('2024-11-08');
+    expect(clearanceDate(strict, routes.slice(0, 4))).toBeNull();
+    expect(shortfall(strict, routes)).toEqual([]);
+    expect(residualLeft(strict, routes)).toEqual({ people: 1, hamlets: 1 });
+    expect(shortfall(strict, routes.slice(0, 4))).toEqual([{ hamletId: 1, communeId: 1, missing: { cccd: 0, eid: 2 }, reasons: ['not_enough_shifts'] }]);
+    // With the default residual (3 people), the 3 left after Wednesday are already the post's.
+    expect(clearanceDate(inst, routes.slice(0, 4))).toBe('2024-11-06');
   });
 
   it('gives the reasons the data supports', () => {

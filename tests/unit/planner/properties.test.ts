@@ -14,6 +14,8 @@ describe('planner properties', () => {
         expect(result.report.checker.violations).toEqual([]);
         expect(verifyPlan(inst, result.routes, result.report).violations).toEqual([]);
         expect(enrolledTotal(result)).toBeLessThanOrEqual(result.report.upperBound);
+        // Never "met" and "short" at once.
+        expect(result.report.deadlineMet && result.report.shortfall.length > 0).toBe(false);
         planReport.parse(result.report);
         for (const r of result.routes) route.parse(r);
       }),

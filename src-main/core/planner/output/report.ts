@@ -1,4 +1,4 @@
-import { burndown, clearanceDate, enrolledUntil, shortfall } from '../../analysis';
+import { burndown, clearanceDate, enrolledUntil, residualLeft, shortfall } from '../../analysis';
 import type { PlanReport, Route } from '../../model';
 import type { Baseline, Evaluation } from '../evaluate/objective';
 import type { Skeleton } from '../evaluate/route-plan';
@@ -24,6 +24,7 @@ export function buildReport(
   }
   const enrolled = enrolledUntil(routes, deadline);
   const clearance = clearanceDate(instance, [...routes, ...projected]);
+  const short = shortfall(instance, routes);
   let distanceM = 0;
   let cost = 0;
   for (const route of routes) {
@@ -38,7 +39,9 @@ export function buildReport(
     upperBound: bound,
     clearanceDate: clearance,
     deadlineMet: clearance !== null && clearance <= deadline,
-    shortfall: shortfall(instance, routes),
+    shortfall: short,
+    hamletsShort: short.length,
+    residual: residualLeft(instance, routes),
     burndown: instance.from <= deadline ? burndown(backlog, routes, instance.from, deadline) : [],
     objectives: {
       weightedEnrolled: round6(evaluation.objective.weighted),
