@@ -1,5 +1,5 @@
 import { addDays, format, parseISO } from 'date-fns';
-import { LIMITS, type PlanningInstance, type ScenarioChange, type Team, type Vehicle } from '../model';
+import { LIMITS, type PlanningInstance, type ScenarioChange, type ShiftTemplate, type Team, type Vehicle } from '../model';
 import { changeBacklog } from './backlog';
 
 /** A change that cannot be applied, naming the change (by position) and its field. */
@@ -77,26 +77,21 @@ const APPLY: { [K in ScenarioChange['kind']]: Apply<K> } = {
     }
   },
   addShift: (inst, c, report) => {
-    const like = inst.shiftTemplates.find((t) => t.code === c.likeShift);
-    if (!like) return report('likeShift', 'unknownShift', `no shift ${c.likeShift}`);
-    const startMin = c.startMin ?? like.startMin;
-    const endMin = c.endMin ?? like.endMin;
-    if (endMin <= startMin) return report('endMin', 'endBeforeStart', 'the shift must end after it starts');
-    inst.shiftTemplates.push({ ...like, id: nextId(inst.shiftTemplates), code: c.code, name: `${like.name} (${c.code})`, weekdays: c.weekdays ?? like.weekdays, startMin, endMin });
+    const like = shiftByCode(inst, c.likeShift, 'likeShift', report);
+    const hours = like && shiftHours(like, c, report);
+    if (!like || !hours) return;
+    inst.shiftTemplates.push({ ...like, id: nextId(inst.shiftTemplates), code: c.code, name: `${like.name} (${c.code})`, weekdays: c.weekdays ?? like.weekdays, ...hours });
   },
   removeShift: (inst, c, report) => {
-    const shift = inst.shiftTemplates.find((t) => t.code === c.shift);
-    if (!shift) return report('shift', 'unknownShift', `no shift ${c.shift}`);
+    const shift = shiftByCode(inst, c.shift, 'shift', report);
+    if (!shift) return;
     if (inst.pinned.some((r) => r.templateId === shift.id)) return report('shift', 'pinnedUse', `pinned routes use shift ${c.shift}`);
     inst.shiftTemplates = inst.shiftTemplates.filter((t) => t !== shift);
   },
   lengthenShift: (inst, c, report) => {
-    const shift = inst.shiftTemplates.find((t) => t.code === c.shift);
-    if (!shift) return report('shift', 'unknownShift', `no shift ${c.shift}`);
-    const startMin = c.startMin ?? shift.startMin;
-    const endMin = c.endMin ?? shift.endMin;
-    if (endMin <= startMin) return report('endMin', 'endBeforeStart', 'the shift must end after it starts');
-    Object.assign(shift, { startMin, endMin });
+    const shift = shiftByCode(inst, c.shift, 'shift', report);
+    const hours = shift && shiftHours(shift, c, report);
+    if (shift && hours) Object.assign(shift, hours);
   },
   calendarDays: (inst, c) => {
     const dates = new Set(c.dates);
@@ -134,6 +129,21 @@ function vehiclesSeating(vehicles: readonly Vehicle[], size: number): Vehicle[] 
     seats += v.seats;
   }
   return chosen;
+}
+
+function shiftByCode(inst: PlanningInstance, code: string, field: string, report: Report): ShiftTemplate | undefined {
+  const shift = inst.shiftTemplates.find((t) => t.code === code);
+  if (!shift) report(field, 'unknownShift', `no shift ${code}`);
+  return shift;
+}
+
+/** New hours for a shift (each defaulting to its own), or null with the problem reported. */
+function shiftHours(shift: ShiftTemplate, c: { startMin?: number; endMin?: number }, report: Report): { startMin: number; endMin: number } | null {
+  const startMin = c.startMin ?? shift.startMin;
+  const endMin = c.endMin ?? shift.endMin;
+  if (endMin > startMin) return { startMin, endMin };
+  report('endMin', 'endBeforeStart', 'the shift must end after it starts');
+  return null;
 }
 
 function teamsByCode(inst: PlanningInstance, codes: readonly string[], report: Report): Team[] {
