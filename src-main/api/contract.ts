@@ -9,12 +9,14 @@ import { backupMethods } from './methods/backup';
 import { coreMethods } from './methods/core';
 import { planMethods } from './methods/plan';
 import { registerMethods } from './methods/register';
+import { resultsMethods } from './methods/results';
 import { rosterMethods } from './methods/roster';
 
 export * from './methods/backup';
 export * from './methods/core';
 export * from './methods/plan';
 export * from './methods/register';
+export * from './methods/results';
 export * from './methods/roster';
 
 export const contract = {
@@ -22,6 +24,7 @@ export const contract = {
   ...planMethods,
   ...registerMethods,
   ...rosterMethods,
+  ...resultsMethods,
   ...backupMethods,
 } as const;
 

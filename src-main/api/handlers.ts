@@ -4,6 +4,7 @@ import { backupHandlers } from './handlers/backups';
 import { dataHandlers } from './handlers/data';
 import { planHandlers } from './handlers/plan';
 import { registerHandlers } from './handlers/register';
+import { resultsHandlers } from './handlers/results';
 import { rosterHandlers } from './handlers/roster';
 
 export const handlers: Handlers = {
@@ -12,5 +13,6 @@ export const handlers: Handlers = {
   ...planHandlers,
   ...registerHandlers,
   ...rosterHandlers,
+  ...resultsHandlers,
   ...backupHandlers,
 };

@@ -1,8 +1,10 @@
 import type { PlanningInstance, Route } from '../core/model';
+import { remainingBacklogs } from '../core/results';
 import type { Db } from './open';
 import { listBacklogs, listBases, listCommunes, listHamlets, listTravelPairs } from './repos/places';
 import { getCampaign, listCalendarExceptions, listShiftTemplates, listTeams, listVehicles } from './repos/resources';
 import { getPlan, publishedPlanId } from './repos/plans';
+import { listRecorded } from './repos/results';
 
 export class NoCampaignError extends Error {
   readonly code = 'NO_CAMPAIGN';
@@ -25,7 +27,10 @@ const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
     ? []
     : (getPlan(db, planId)?.routes ?? []).filter((r) => r.date >= from).map(({ id: _id, visitIds: _v, ...route }) => route);
 
-/** Builds the planner's plain-data instance from the database. */
+/**
+ * Builds the planner's plain-data instance from the database. The backlog is what is left: the
+ * register's figures less the enrolments recorded as results (venue and home visits).
+ */
 export function loadPlanningInstance(db: Db, options: LoadOptions = {}): PlanningInstance {
   const campaign = getCampaign(db);
   if (!campaign) throw new NoCampaignError();
@@ -38,7 +43,7 @@ export function loadPlanningInstance(db: Db, options: LoadOptions = {}): Plannin
     from,
     communes: listCommunes(db),
     hamlets: listHamlets(db),
-    backlogs: listBacklogs(db),
+    backlogs: remainingBacklogs(listBacklogs(db), listRecorded(db)),
     bases: listBases(db),
     teams: listTeams(db),
     vehicles: listVehicles(db),

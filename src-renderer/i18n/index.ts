@@ -4,12 +4,14 @@ import en from './en.json';
 import enBackup from './en.backup.json';
 import enPlan from './en.plan.json';
 import enRegister from './en.register.json';
+import enResults from './en.results.json';
 import enRoster from './en.roster.json';
 import enVerify from './en.verify.json';
 import vi from './vi.json';
 import viBackup from './vi.backup.json';
 import viPlan from './vi.plan.json';
 import viRegister from './vi.register.json';
+import viResults from './vi.results.json';
 import viRoster from './vi.roster.json';
 import viVerify from './vi.verify.json';
 
@@ -17,8 +19,8 @@ const STORAGE_KEY = 'luudong.language';
 
 // One file per feature so that features can grow their strings without touching each other.
 const resources = {
-  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify, ...viBackup } },
-  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify, ...enBackup } },
+  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify, ...viBackup, ...viResults } },
+  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify, ...enBackup, ...enResults } },
 };
 
 /** Vietnamese by default; the saved choice (database, mirrored locally for a fast start) wins. */

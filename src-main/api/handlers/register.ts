@@ -1,6 +1,7 @@
 import { campaignRecord, firstPerField, LISTS, planEdit, problemFromZod, type ListName, type Problem, type RefIndex } from '../../core/register';
 import type { Db } from '../../db';
 import { listAudit } from '../../db/repos/audit';
+import { listBacklogStatus } from '../../db/repos/results';
 import { peekUndo, UndoConflict, undoLatest } from '../../db/repos/journal';
 import {
   applyEdit, deleteRecord, findDependents, planContext, storedRecords, updateCampaign,
@@ -11,14 +12,27 @@ import { AppError } from '../errors';
 import type { RegisterRow } from '../methods/register';
 import { importHandlers, today } from './register-import';
 
-/** Read-only figures beside the records: hamlets and backlog per commune, members per team. */
+/** Read-only figures beside the records: hamlets and backlog per commune, done and left per hamlet, members per team. */
 function extras(db: Db, list: ListName): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   if (list === 'communes') {
-    const rows = db.prepare(`SELECT h.commune_id AS id, COUNT(*) AS hamlets, COALESCE(SUM(b.remaining_cccd), 0) AS backlogCccd,
-        COALESCE(SUM(b.remaining_eid), 0) AS backlogEid FROM hamlets h LEFT JOIN backlogs b ON b.hamlet_id = h.id GROUP BY h.commune_id`)
-      .all() as Array<{ id: number; hamlets: number; backlogCccd: number; backlogEid: number }>;
-    for (const { id, ...r } of rows) out.set(String(id), r);
+    // What is left after the recorded results, like the hamlets' "left" columns.
+    const hamletCommune = new Map((db.prepare('SELECT id, commune_id FROM hamlets').all() as Array<{ id: number; commune_id: number }>)
+      .map((h) => [h.id, h.commune_id]));
+    const rows = db.prepare('SELECT commune_id AS id, COUNT(*) AS hamlets FROM hamlets GROUP BY commune_id').all() as Array<{ id: number; hamlets: number }>;
+    for (const { id, hamlets } of rows) out.set(String(id), { hamlets, backlogCccd: 0, backlogEid: 0 });
+    for (const s of listBacklogStatus(db)) {
+      const row = out.get(String(hamletCommune.get(s.hamletId)));
+      if (!row) continue;
+      row.backlogCccd! += s.remaining.cccd;
+      row.backlogEid! += s.remaining.eid;
+    }
+  }
+  if (list === 'hamlets') {
+    // The editable backlog columns stay the register's (initial) figures; results lower what is left.
+    for (const s of listBacklogStatus(db)) {
+      out.set(String(s.hamletId), { doneCccd: s.done.cccd, doneEid: s.done.eid, leftCccd: s.remaining.cccd, leftEid: s.remaining.eid });
+    }
   }
   if (list === 'teams') {
     const rows = db.prepare('SELECT team_id AS id, COUNT(*) AS members FROM members GROUP BY team_id').all() as Array<{ id: number; members: number }>;

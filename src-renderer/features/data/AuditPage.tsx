@@ -34,14 +34,16 @@ export function AuditPage() {
   /** The object of the action: the row's name, the imported file, or the change an undo took back. */
   const what = (e: AuditEntryDto): string => {
     const d = (e.details ?? {}) as Details;
+    const words = e.entity === 'results' ? 'results' : 'register';
     if (e.action === 'undo' && d.summary) {
-      return t('register.audit.undoWhat', { what: t(`register.summary.${d.summary.key}`, { ...d.summary.params, defaultValue: d.summary.key }) });
+      return t('register.audit.undoWhat', { what: t(`${words}.summary.${d.summary.key}`, { ...d.summary.params, defaultValue: d.summary.key }) });
     }
+    if (e.entity === 'results' && d.summary) return t(`results.summary.${d.summary.key}`, { ...d.summary.params, defaultValue: d.summary.key });
     if (d.summary?.key === 'importDone') return t('register.audit.importWhat', { ...d.summary.params });
     return d.label ?? (e.entityId ?? '');
   };
   const entity = (name: string): string =>
-    isList(name) ? t(`register.noun.${name}`) : t(`register.audit.entity.${name}`, { defaultValue: name });
+    isList(name) ? t(`register.noun.${name}`) : name === 'results' ? t('results.nav') : t(`register.audit.entity.${name}`, { defaultValue: name });
   const lines = (e: AuditEntryDto): string[] => {
     const d = (e.details ?? {}) as Details;
     return [

@@ -24,7 +24,11 @@ const SUBLISTS: Record<DataPageName, ListName[]> = {
   shifts: ['shifts'],
   calendar: ['calendar'],
 };
-const EXTRA: Partial<Record<ListName, string[]>> = { communes: ['hamlets', 'backlogCccd', 'backlogEid'], teams: ['members'] };
+const EXTRA: Partial<Record<ListName, string[]>> = {
+  communes: ['hamlets', 'backlogCccd', 'backlogEid'], hamlets: ['doneCccd', 'doneEid', 'leftCccd', 'leftEid'], teams: ['members'],
+};
+/** A hamlet's done and left sit right after its backlog (the register's figure), where the eye looks. */
+const EXTRA_AFTER: Partial<Record<ListName, string>> = { hamlets: 'remainingEid' };
 
 function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (message?: string) => void; changes: number }) {
   const { t } = useTranslation();
@@ -78,7 +82,7 @@ function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (me
       )}
       {!data.data && !data.error && <p>{t('app.loading')}</p>}
       {data.data && (
-        <RegisterTable spec={spec} rows={data.data.rows} choices={data.data.choices} extra={EXTRA[list] ?? []} testId={`table-${list}`}
+        <RegisterTable spec={spec} rows={data.data.rows} choices={data.data.choices} extra={EXTRA[list] ?? []} extraAfter={EXTRA_AFTER[list]} testId={`table-${list}`}
           onSave={(key, field, value) => save(key, { [field]: value })} onDelete={setDeleting} />
       )}
       {importing && (

@@ -23,12 +23,14 @@ interface Col {
  * A list as a spreadsheet-like table: click a cell to edit it; a wrong value stays in the
  * cell, marked, with the reason underneath, and nothing is saved until it is right.
  */
-export function RegisterTable({ spec, rows, choices, extra, onSave, onDelete, testId }: {
+export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, onDelete, testId }: {
   spec: AnyListSpec;
   rows: RegisterRow[];
   choices: RefChoices;
   /** Read-only figures after the fields (e.g. a commune's hamlets and backlog). */
   extra: string[];
+  /** The field the read-only figures follow (by default they come after every field). */
+  extraAfter?: string;
   onSave: SaveField;
   onDelete: (row: RegisterRow) => void;
   testId: string;
@@ -39,13 +41,15 @@ export function RegisterTable({ spec, rows, choices, extra, onSave, onDelete, te
   const [errors, setErrors] = useState<Map<string, ProblemDto>>(new Map());
   const [limit, setLimit] = useState(PAGE);
 
-  const columns = useMemo<Col[]>(() => [
-    ...spec.fields.map((f) => ({
+  const columns = useMemo<Col[]>(() => {
+    const fields: Col[] = spec.fields.map((f) => ({
       key: f.key, header: f.header[lang], numeric: f.kind === 'int' || f.kind === 'decimal', editable: true,
       value: (r: RegisterRow) => sortValue(f, r.record[f.key], lang, t),
-    })),
-    ...extra.map((k) => ({ key: `extra.${k}`, header: t(`register.extra.${k}`), numeric: true, editable: false, value: (r: RegisterRow) => r.extra[k] ?? 0 })),
-  ], [spec, extra, lang, t]);
+    }));
+    const extras: Col[] = extra.map((k) => ({ key: `extra.${k}`, header: t(`register.extra.${k}`), numeric: true, editable: false, value: (r: RegisterRow) => r.extra[k] ?? 0 }));
+    const at = extraAfter === undefined ? fields.length : fields.findIndex((c) => c.key === extraAfter) + 1 || fields.length;
+    return [...fields.slice(0, at), ...extras, ...fields.slice(at)];
+  }, [spec, extra, extraAfter, lang, t]);
   const { shown, filter, setFilter, toggle, ariaSort, mark } = useSortFilter(rows, columns);
 
   const setRowErrors = (key: string, problems: Array<ProblemDto & { field: string | null }>, fallbackField: string): void =>
@@ -95,7 +99,12 @@ export function RegisterTable({ spec, rows, choices, extra, onSave, onDelete, te
         <tbody>
           {shown.slice(0, limit).map((row) => (
             <tr key={row.key} data-key={row.key}>
-              {spec.fields.map((f) => {
+              {columns.map((c) => {
+                if (!c.editable) {
+                  const k = c.key.slice('extra.'.length);
+                  return <td key={c.key} className="num readonly" data-extra={k}>{formatNumber(row.extra[k] ?? 0, lang)}</td>;
+                }
+                const f = spec.fields.find((x) => x.key === c.key)!;
                 const problem = errors.get(`${row.key}|${f.key}`);
                 const isEditing = editing?.key === row.key && editing.field === f.key;
                 const numeric = f.kind === 'int' || f.kind === 'decimal';
@@ -130,7 +139,6 @@ export function RegisterTable({ spec, rows, choices, extra, onSave, onDelete, te
                   </td>
                 );
               })}
-              {extra.map((k) => <td key={k} className="num readonly">{formatNumber(row.extra[k] ?? 0, lang)}</td>)}
               <td className="actions">
                 <button className="link danger-link" onClick={() => onDelete(row)} aria-label={`${t('register.tools.delete')} ${spec.label(row.record)}`}>
                   {t('register.tools.delete')}

@@ -7,7 +7,9 @@ import { langOf } from './format';
 /** What the last change was, in words (for the undo button and its notice). */
 export function useSummaryText(): (entry: JournalEntryDto) => string {
   const { t } = useTranslation();
-  return (entry) => t(`register.summary.${entry.summary.key}`, { ...entry.summary.params, defaultValue: entry.action });
+  // Results (the Kết quả screen) share the one undo journal; their words live with that screen.
+  const words = (list: string): string => (list === 'results' ? 'results' : 'register');
+  return (entry) => t(`${words(entry.list)}.summary.${entry.summary.key}`, { ...entry.summary.params, defaultValue: entry.action });
 }
 
 /** Add, import, export, template and undo for one list. */

@@ -3,14 +3,18 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { PlanDetail } from '../../../src-main/api/contract';
+import type { BurndownPoint } from '../../../src-main/core/model';
 import { formatDate, formatNumber } from '../../lib/format';
 import { hamletBurndown } from './projection';
 import type { PlanRefs } from './refs';
 
 type ServiceChoice = 'all' | 'eid' | 'cccd';
 
-/** Remaining backlog per day, planned against the straight line to the deadline. */
-export function BurndownChart({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
+/**
+ * Remaining backlog per day, planned against the straight line to the deadline; with results
+ * recorded, the actual line (the register less the results) beside them, for the whole area.
+ */
+export function BurndownChart({ plan, refs, actual = [] }: { plan: PlanDetail; refs: PlanRefs; actual?: BurndownPoint[] }) {
   const { t, i18n } = useTranslation();
   const [service, setService] = useState<ServiceChoice>('all');
   const [communeId, setCommuneId] = useState<number | 0>(0);
@@ -21,12 +25,14 @@ export function BurndownChart({ plan, refs }: { plan: PlanDetail; refs: PlanRefs
     const pick = (r: { cccd: number; eid: number }): number => (service === 'all' ? r.cccd + r.eid : r[service]);
     const total = start ? pick(start.remainingBefore) : 0;
     const span = Math.max(1, differenceInCalendarDays(parseISO(report.deadline), parseISO(report.from)) + 1);
+    const actualByDate = new Map(communeId ? [] : actual.map((a) => [a.date, pick(a.remaining)]));
     return series.map((p) => ({
       date: p.date,
       planned: pick(p.remaining),
+      actual: actualByDate.get(p.date),
       ideal: Math.max(0, Math.round(total * (1 - (differenceInCalendarDays(parseISO(p.date), parseISO(report.from)) + 1) / span))),
     }));
-  }, [plan, refs, communeId, service, report.deadline, report.from]);
+  }, [plan, refs, communeId, service, report.deadline, report.from, actual]);
 
   return (
     <section className="card" data-testid="burndown">
@@ -56,6 +62,9 @@ export function BurndownChart({ plan, refs }: { plan: PlanDetail; refs: PlanRefs
             <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatNumber(Number(v), i18n.language)} />
             <Legend />
             <Line type="stepAfter" dataKey="planned" name={t('plan.burndown.planned')} stroke="#0b4f8a" strokeWidth={2} dot={false} isAnimationActive={false} />
+            {actual.length > 0 && !communeId && (
+              <Line type="stepAfter" dataKey="actual" name={t('results.progress.actualLine')} stroke="#e65100" strokeWidth={2.5} dot={{ r: 2.5, fill: '#e65100' }} isAnimationActive={false} connectNulls={false} />
+            )}
             <Line type="linear" dataKey="ideal" name={t('plan.burndown.ideal')} stroke="#9aa5b1" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
             <ReferenceLine x={report.deadline} stroke="#b71c1c" label={{ value: t('plan.burndown.deadline'), position: 'insideTopRight', fill: '#b71c1c' }} />
             {report.clearanceDate && report.clearanceDate <= report.deadline && (

@@ -4,6 +4,7 @@ import type { PlanRun, StoredRouteDto } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
 import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
+import { ProgressPanel } from '../results/ProgressPanel';
 import { BurndownChart } from './BurndownChart';
 import { CalendarView } from './CalendarView';
 import { PlansList } from './PlansList';
@@ -33,6 +34,7 @@ export function PlanPage() {
     if (selectedId === null && plans.data?.[0]) setSelectedId(plans.data[0].id);
   }, [plans.data, selectedId]);
   const plan = useRpc('plans.get', selectedId === null ? null : { planId: selectedId });
+  const progress = useRpc('results.progress', view === 'burndown' ? {} : null);
   const detail = selectedId !== null && plan.data?.summary.id === selectedId ? plan.data : null;
   useEffect(() => {
     if (detail && route) setRoute(detail.routes.find((r) => r.id === route.id) ?? null);
@@ -78,7 +80,8 @@ export function PlanPage() {
               <div className="plan-view-main">
                 {view === 'calendar' && <CalendarView plan={detail} refs={refs} selectedId={route?.id ?? null} onSelect={setRoute} />}
                 {view === 'map' && <RouteMap plan={detail} refs={refs} />}
-                {view === 'burndown' && <BurndownChart plan={detail} refs={refs} />}
+                {view === 'burndown' && progress.data?.planId === detail.summary.id && <ProgressPanel progress={progress.data} />}
+                {view === 'burndown' && <BurndownChart plan={detail} refs={refs} actual={progress.data?.actualBurndown} />}
                 {view === 'unmet' && <UnmetTable plan={detail} refs={refs} />}
               </div>
               {route && view === 'calendar' && (

@@ -1,0 +1,131 @@
+import type { Page } from '@playwright/test';
+import { expect, rpc, shot, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+interface Visit { visitId: number; hamletId: number; hamletName: string; communeId: number; teamId: number; quota: { cccd: number; eid: number }; homeVisits: { cccd: number; eid: number } }
+
+/** A published plan of the demo, made the quick way (planning itself is plan.spec's business). */
+async function publishedPlan(page: Page): Promise<void> {
+  await rpc(page, 'demo.reset', { confirm: true });
+  const { runId } = await rpc<{ runId: string }>(page, 'plan.start', { timeLimitSeconds: 3 });
+  let run: { state: string; planId: number | null };
+  do {
+    await page.waitForTimeout(300);
+    run = await rpc(page, 'plan.status', { runId });
+  } while (run.state === 'running');
+  expect(run.state).toBe('done');
+  await rpc(page, 'plans.publish', { planId: run.planId });
+  await page.reload();
+}
+
+const digits = (text: string | null): number => Number((text ?? '').replace(/\D+/g, ''));
+
+async function leftInRegister(page: Page, hamletId: number): Promise<number> {
+  await page.getByRole('button', { name: 'Thôn/bản', exact: true }).click();
+  const row = page.getByTestId('table-hamlets').locator(`tbody tr[data-key="${hamletId}"]`);
+  await expect(row).toBeVisible();
+  return digits(await row.locator('[data-extra="leftEid"]').textContent()) + digits(await row.locator('[data-extra="leftCccd"]').textContent());
+}
+
+test('record a day of results by keyboard, done as planned, undo; the register and the burn-down follow', async ({ app }) => {
+  await publishedPlan(app);
+  const planDays = (await rpc<{ days: Array<{ date: string }> }>(app, 'results.progress')).days.map((d) => d.date);
+  // The first day on which one commune (else one team) has several visits: the keyboard moves between rows there.
+  let first = '';
+  let visits: Visit[] = [];
+  let scope = '';
+  for (const date of planDays) {
+    const dayVisits = (await rpc<{ visits: Visit[] }>(app, 'results.day', { date })).visits;
+    for (const [prefix, key] of [['c', 'communeId'], ['t', 'teamId']] as const) {
+      const groups = new Map<number, Visit[]>();
+      for (const v of dayVisits) groups.set(v[key], [...(groups.get(v[key]) ?? []), v]);
+      const [id, busiest] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [0, []];
+      if (busiest.length >= 2) [first, visits, scope] = [date, busiest, `${prefix}:${id}`];
+      if (first) break;
+    }
+    if (first) break;
+  }
+  expect(visits.length, 'a day with two visits of one commune or team').toBeGreaterThanOrEqual(2);
+  const target = visits[0]!;
+  const leftBefore = await leftInRegister(app, target.hamletId);
+
+  await app.getByRole('button', { name: 'Kết quả', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Ghi kết quả thực hiện' })).toBeVisible();
+  await expect(app.getByTestId('progress-none')).toBeVisible();
+  // The screen opens on the first day with visits to record, shown as dd/MM/yyyy.
+  const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+  await expect(app.getByTestId('results-date')).toHaveValue(dmy(planDays[0]!));
+  await app.getByTestId('results-date').fill(dmy(first));
+  await app.getByTestId('results-scope').selectOption(scope);
+  await expect(app.locator('[data-testid^="result-row-"]')).toHaveCount(visits.length);
+  await shot(app, 'results-day-empty');
+
+  // Keyboard only: numbers (letters are dropped), Tab to the next cell, Enter saves and moves down.
+  const eid = Math.max(0, target.quota.eid + target.homeVisits.eid - 3);
+  const cccdCell = app.getByTestId('enrolledCccd-0');
+  await cccdCell.click();
+  await app.keyboard.type('0');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type(`${eid}x`);
+  await expect(app.getByTestId('enrolledEid-0')).toHaveValue(String(eid));
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Tab');
+  await app.keyboard.press('Tab');
+  await app.keyboard.type('Mưa nhỏ, dân đến muộn');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-0')).toHaveText('Đã ghi');
+  await expect(app.getByTestId('results-notice')).toContainText(target.hamletName);
+  // Enter went on to the next row; the arrow keys go up and down in the same column.
+  await expect(app.getByTestId('enrolledCccd-1')).toBeFocused();
+  await app.keyboard.press('ArrowUp');
+  await expect(app.getByTestId('enrolledCccd-0')).toBeFocused();
+  await app.keyboard.press('ArrowDown');
+  await expect(app.getByTestId('enrolledCccd-1')).toBeFocused();
+  await expect(app.getByTestId('results-undo')).toContainText(target.hamletName);
+
+  // More than the register has left: a warning that offers to raise the register, never silently.
+  await app.getByTestId('enrolledEid-0').fill('99999');
+  await app.getByTestId('enrolledEid-0').press('Enter');
+  await expect(app.getByTestId('above-backlog')).toContainText('bỏ sót');
+  await shot(app, 'results-above-backlog');
+  await app.getByRole('button', { name: 'Sửa lại' }).click();
+  await app.getByTestId('enrolledEid-0').fill(String(eid));
+  await app.getByTestId('enrolledEid-0').press('Enter');
+  await expect(app.getByTestId('status-0')).toHaveText('Đã ghi');
+
+  // Done as planned for the rest of the day, in one action; undo takes the whole action back.
+  await app.getByTestId('done-as-planned').click();
+  await expect(app.getByTestId('results-notice')).toContainText('đúng kế hoạch');
+  for (let i = 0; i < visits.length; i++) await expect(app.getByTestId(`status-${i}`)).toHaveText('Đã ghi');
+  await expect(app.getByTestId('enrolledEid-0')).toHaveValue(String(eid));
+  await app.getByTestId('results-undo').click();
+  await expect(app.getByTestId('status-1')).toHaveText('Chưa ghi');
+  await expect(app.getByTestId('status-0')).toHaveText('Đã ghi');
+  await app.getByTestId('done-as-planned').click();
+  await expect(app.getByTestId(`status-${visits.length - 1}`)).toHaveText('Đã ghi');
+  await expect(app.getByTestId('progress-banner')).toContainText(/Chậm so với kế hoạch|Vượt kế hoạch|Đúng kế hoạch/);
+  await shot(app, 'results-day-recorded');
+
+  // The register: the editable figure stays, what is left falls by what was recorded.
+  const recorded = (await rpc<{ visits: Array<Visit & { result: { enrolled: { cccd: number; eid: number } } | null }> }>(app, 'results.day', { date: first }))
+    .visits.filter((v) => v.hamletId === target.hamletId)
+    .reduce((sum, v) => sum + (v.result ? v.result.enrolled.cccd + v.result.enrolled.eid : 0), 0);
+  expect(recorded).toBeGreaterThanOrEqual(eid);
+  const leftAfter = await leftInRegister(app, target.hamletId);
+  expect(leftAfter).toBe(leftBefore - recorded);
+  await shot(app, 'results-register-left');
+
+  // A few more days as planned (by the contract: the screen did it once above), then the plan's
+  // burn-down: the actual line beside the planned one, and the banner.
+  const days = (await rpc<{ days: Array<{ date: string }> }>(app, 'results.progress')).days.slice(1, 6);
+  for (const day of days) await rpc(app, 'results.doneAsPlanned', { date: day.date });
+  await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await app.getByRole('button', { name: 'Tiến độ' }).click();
+  await expect(app.getByTestId('progress-banner')).toContainText('Chậm so với kế hoạch');
+  await expect(app.getByTestId('burndown').locator('.recharts-legend-item', { hasText: 'Thực tế' })).toBeVisible();
+  await expect(app.getByTestId('burndown').locator('.recharts-line-curve')).toHaveCount(3);
+  await expect(app.getByTestId('progress-banner')).toContainText(`${days.at(-1)!.date.slice(8, 10)}/${days.at(-1)!.date.slice(5, 7)}/`);
+  await expect(app.getByTestId('behind-communes')).toBeVisible();
+  await shot(app, 'results-burndown');
+});

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadPlanningInstance, openDatabase, savePlan, type Db } from '../../src-main/db';
+import { listBacklogs } from '../../src-main/db/repos/places';
+import { followedVisits, recordResult } from '../../src-main/db/repos/results';
+import { saveSamplePlan, sampleReport, sampleRoutes } from '../helpers/sample-plan';
+import { tempDir } from '../helpers/tmp';
+import { join } from 'node:path';
+
+// Schema v5 (migration 0005): results columns and the rules the database itself keeps.
+let tmp: ReturnType<typeof tempDir>;
+let db: Db;
+beforeEach(() => {
+  tmp = tempDir();
+  db = openDatabase(join(tmp.dir, 'luudong.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  tmp.cleanup();
+});
+
+const firstVisit = (planId: number): number =>
+  (db.prepare('SELECT v.id FROM plan_visits v JOIN plan_routes r ON r.id = v.route_id WHERE r.plan_id = ? ORDER BY v.id LIMIT 1').get(planId) as { id: number }).id;
+const insert = (visitId: number, values: Partial<Record<string, unknown>> = {}) => {
+  const row = { enrolled_cccd: 1, enrolled_eid: 2, home_cccd: 0, home_eid: 0, not_done_reason: null, ...values };
+  db.prepare(`INSERT INTO visit_results (visit_id, enrolled_cccd, enrolled_eid, home_cccd, home_eid, recorded_on, not_done_reason)
+    VALUES (?, ?, ?, ?, ?, '2022-12-01', ?)`).run(visitId, row.enrolled_cccd, row.enrolled_eid, row.home_cccd, row.home_eid, row.not_done_reason);
+};
+
+describe('visit_results (schema v6)', () => {
+  it('has the reason and time columns', () => {
+    const cols = (db.prepare('PRAGMA table_info(visit_results)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(cols).toEqual(expect.arrayContaining(['not_done_reason', 'recorded_at', 'enrolled_cccd', 'home_eid', 'note']));
+  });
+
+  it('refuses, in the database itself, a result for a draft plan, an unknown reason, or inconsistent counts', () => {
+    const draft = saveSamplePlan(db, { status: 'draft' });
+    expect(() => insert(firstVisit(draft))).toThrow(/published plan/);
+    const kept = firstVisit(saveSamplePlan(db, { status: 'published' }));
+    expect(() => insert(kept, { not_done_reason: 'tired', enrolled_cccd: 0, enrolled_eid: 0 })).toThrow(/CHECK/);
+    expect(() => insert(kept, { home_cccd: 2 })).toThrow(/inconsistent/);
+    expect(() => insert(kept, { not_done_reason: 'other' })).toThrow(/inconsistent/);
+    insert(kept);
+    expect(() => db.prepare('UPDATE visit_results SET home_eid = 5 WHERE visit_id = ?').run(kept)).toThrow(/inconsistent/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM visit_results').get()).toEqual({ n: 1 });
+  });
+
+  it('follows the archived plan for the days before the published one starts', () => {
+    const old = saveSamplePlan(db, { name: 'cũ', status: 'archived' });
+    const routes = sampleRoutes(db).filter((r) => r.date >= '2022-12-01');
+    const current = savePlan(db, { name: 'mới', status: 'published', fromDate: '2022-12-01', seed: 1, routes, report: sampleReport(routes, '2022-12-01') });
+    const visits = followedVisits(db);
+    expect(new Set(visits.filter((v) => v.date < '2022-12-01').map((v) => v.planId))).toEqual(new Set([old]));
+    expect(new Set(visits.filter((v) => v.date >= '2022-12-01').map((v) => v.planId))).toEqual(new Set([current]));
+  });
+
+  it('the planning instance carries the remaining backlog, never below zero', () => {
+    const planId = saveSamplePlan(db, { status: 'published' });
+    const visitId = firstVisit(planId);
+    const hamletId = (db.prepare('SELECT hamlet_id FROM plan_visits WHERE id = ?').get(visitId) as { hamlet_id: number }).hamlet_id;
+    const register = listBacklogs(db).find((b) => b.hamletId === hamletId)!;
+    recordResult(db, visitId, { enrolled: { cccd: register.remaining.cccd + 2, eid: 3 }, homeVisits: { cccd: 0, eid: 0 }, note: '', notDone: null },
+      { acceptAboveBacklog: true, raiseRegister: false, today: '2022-12-31' });
+    const instance = loadPlanningInstance(db);
+    expect(instance.backlogs.find((b) => b.hamletId === hamletId)!.remaining).toEqual({ cccd: 0, eid: register.remaining.eid - 3 });
+    // The register itself is untouched.
+    expect(listBacklogs(db).find((b) => b.hamletId === hamletId)).toEqual(register);
+  });
+});
