@@ -77,7 +77,7 @@ const BOUND_SHARE = 0.9;
  * projection past the deadline gets what is left of the limit, and at least a few seconds.
  * On a district of ordinary size neither binds (the demo builds in under a second).
  */
-const CONSTRUCT_SHARE = 0.6;
+const CONSTRUCT_SHARE = 0.7;
 const PROJECTION_MIN_SECONDS = 3;
 const GUIDE_MIN_LP_SECONDS = 5;
 const GUIDE_PAIRS_PER_SECOND = 2_500;
