@@ -21,7 +21,7 @@ describe('time limits and sizes the planner keeps', () => {
     expect(bound.people).toBeLessThan(backlog);
   });
 
-  it('stops building when its share of the limit is spent and returns a valid plan of what it has', async () => {
+  it('stops building at its time net and returns a valid plan of what it has', async () => {
     const instance = demoWithExtraHamlets(1500);
     // A clock that runs a hundred times fast: every time guard of the planner is reached.
     const fast = (): number => performance.now() * 100;

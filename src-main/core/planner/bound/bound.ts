@@ -4,11 +4,11 @@ import { teamCapacity } from './bound-capacity';
 import { solveHere, type LpSolve } from './highs';
 
 /**
- * An LP larger than this many characters of model per second of its time is not tried: its
- * solve grows faster than its size (the demo's 0.86 M characters take 0.9 s, 2.9 M take
- * 3 s, 17 M ran past a minute), and HiGHS's own time limit does not cover reading it.
+ * An LP larger than this many characters of model per second of its time is not tried:
+ * HiGHS's own time limit does not cover reading it (17 M characters, the demo with 1,500
+ * more hamlets, took seconds to read and ran past a minute; the demo's 0.86 M take 0.9 s).
  */
-const LP_CHARS_PER_SECOND = 1_000_000;
+const LP_CHARS_PER_SECOND = 5_000_000;
 
 export interface UpperBound {
   /** No checker-valid plan enrols more people (both services) by the deadline. */
