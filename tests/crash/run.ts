@@ -1,9 +1,9 @@
 /**
  * Crash suite: kill -9 the real app process at random points of a plan run and its save, a
- * 20,000-row import, a publish, a demo reset and a migration; after each kill the database must pass
+ * 20,000-row import, a publish, a day's results, a demo reset and a migration; after each kill the database must pass
  * `PRAGMA integrity_check`, hold either all of the operation or none of it (every table
  * compared with the state before and after a clean run), and the app must open and plan again.
- * Recording field results joins the suite when the app records them (issue 14).
+ * Recording a day's field results ("done as planned") is killed too.
  *
  *   npm run test:crash -- [--kills 50] [--seed 1]
  * Last line: "N kills, N recovered, N lost".
@@ -22,14 +22,14 @@ import { plan } from '../../src-main/core/planner';
 import type { PlannerRunner } from '../../src-main/api/context';
 import { differing, readState, type TableStates } from './state';
 
-type Op = 'plan' | 'import' | 'publish' | 'reset' | 'migrate';
+type Op = 'plan' | 'import' | 'publish' | 'record' | 'reset' | 'migrate';
 const argValue = (flag: string, fallback: number): number => {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const KILLS = argValue('--kills', 50);
 const SEED = argValue('--seed', 1);
-const SHARE: Record<Op, number> = { plan: 0.3, import: 0.3, publish: 0.1, reset: 0.1, migrate: 0.2 };
+const SHARE: Record<Op, number> = { plan: 0.3, import: 0.2, publish: 0.1, record: 0.1, reset: 0.1, migrate: 0.2 };
 const VICTIM = join(__dirname, 'victim.ts');
 const root = mkdtempSync(join(tmpdir(), 'luudong-crash-'));
 
@@ -54,6 +54,17 @@ async function planOnce(dir: string): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return (await call<unknown[]>(ctx, 'plans.list', {})).length;
+  } finally {
+    ctx.db.close();
+  }
+}
+
+/** Publishes a plan through the app; the first day with visits of several communes. */
+async function publish(dir: string, planId: number): Promise<string> {
+  const ctx = createContext(dir, 'web', () => undefined, here);
+  try {
+    await call(ctx, 'plans.publish', { planId });
+    return ctx.db.prepare('SELECT min(date) FROM plan_routes WHERE plan_id = ?').pluck().get(planId) as string;
   } finally {
     ctx.db.close();
   }
@@ -103,6 +114,11 @@ async function prepare(): Promise<Record<Op, Template>> {
   const draft = new Database(join(base, DB_FILE_NAME), { readonly: true }).prepare("SELECT max(id) FROM plans WHERE status = 'draft'").pluck().get() as number;
   const travelFile = join(root, 'quang-duong.csv');
   writeFileSync(travelFile, travelCsv(join(base, DB_FILE_NAME), 20_000));
+  // A published plan, for recording a day's results on it.
+  const published = join(root, 'published');
+  mkdirSync(published, { recursive: true });
+  copyFileSync(join(base, DB_FILE_NAME), join(published, DB_FILE_NAME));
+  const firstDay = await publish(published, draft);
   const old = join(root, 'old');
   mkdirSync(old, { recursive: true });
   const migrations = loadMigrations();
@@ -110,7 +126,7 @@ async function prepare(): Promise<Record<Op, Template>> {
   resetToDemo(oldDb);
   oldDb.close();
   const templates = {} as Record<Op, Template>;
-  for (const [op, dir, arg] of [['plan', base, undefined], ['import', base, travelFile], ['publish', base, String(draft)], ['reset', base, undefined], ['migrate', old, undefined]] as const) {
+  for (const [op, dir, arg] of [['plan', base, undefined], ['import', base, travelFile], ['publish', base, String(draft)], ['record', published, firstDay], ['reset', base, undefined], ['migrate', old, undefined]] as const) {
     const before = readState(join(dir, DB_FILE_NAME)).tables;
     const clean = freshCopy(dir, `${op}-clean`);
     const { millis } = await runVictim(op, clean, arg, null);

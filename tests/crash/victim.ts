@@ -3,7 +3,7 @@
  * operation through the same handlers the app uses. Prints READY just before the operation's
  * writes begin and DONE when they are committed, then waits to be killed.
  *
- *   node --import tsx tests/crash/victim.ts <plan|import|publish|reset|migrate> <dataDir> [arg]
+ *   node --import tsx tests/crash/victim.ts <plan|import|publish|record|reset|migrate> <dataDir> [arg]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     if (!preview.canConfirm) throw new Error('the import file does not preview cleanly');
     say('READY');
     await call(ctx, 'import.confirm', { ...upload, expected: { adds: preview.counts.adds, updates: preview.counts.updates } });
+  } else if (op === 'record') {
+    say('READY');
+    await call(ctx, 'results.doneAsPlanned', { date: arg });
   } else if (op === 'reset') {
     say('READY');
     await call(ctx, 'demo.reset', { confirm: true });
