@@ -1,5 +1,5 @@
-import { allocate } from '../evaluate/allocate';
-import { reachable, type Pools, type RoutePlan } from '../evaluate/route-plan';
+import { allocate, reachable } from '../evaluate/allocate';
+import type { Pools, RoutePlan } from '../evaluate/route-plan';
 import { daysToCut } from '../prepare/days';
 import type { Prepared, PSlot } from '../prepare/prepared';
 import type { Rng } from '../../rng';

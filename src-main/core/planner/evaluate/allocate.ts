@@ -1,5 +1,11 @@
 import type { Prepared, PSlot } from '../prepare/prepared';
-import { reachable, type Pools, type RoutePlan, type StopPlan } from './route-plan';
+import type { Pools, RoutePlan, StopPlan } from './route-plan';
+
+/**
+ * floor(reach × left) with a guard so 0.7 × 10 counts as 7, as a person would count it. Kept
+ * in the module of its hottest caller: a call across modules costs a getter under tsx.
+ */
+export const reachable = (reach: number, left: number): number => Math.floor(reach * left + 1e-9);
 
 /** Numerical guard when turning fractional work hours into whole minutes. */
 const MINUTE_EPS = 1e-7;

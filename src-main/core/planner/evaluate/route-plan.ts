@@ -23,9 +23,6 @@ export const clonePools = (pools: Pools): Pools => ({
   nonHomebound: pools.nonHomebound.slice(), homebound: pools.homebound.slice(), guide: pools.guide ? pools.guide.slice() : null,
 });
 
-/** floor(reach × left) with a guard so 0.7 × 10 counts as 7, as a person would count it. */
-export const reachable = (reach: number, left: number): number => Math.floor(reach * left + 1e-9);
-
 export interface StopPlan {
   hamlet: number;
   arrive: number;

@@ -2,7 +2,8 @@ import { singleValue } from '../construct/candidates';
 import { insertion, routeFrame } from '../evaluate/allocate';
 import type { Bookings } from '../evaluate/bookings';
 import type { Entry, Ledger } from '../evaluate/ledger';
-import { reachable, type Skeleton } from '../evaluate/route-plan';
+import type { Skeleton } from '../evaluate/route-plan';
+import { reachable } from '../evaluate/allocate';
 import type { Prepared, PSlot } from '../prepare/prepared';
 import type { Rng } from '../../rng';
 

@@ -1,7 +1,8 @@
 import { allocate, insertion } from '../evaluate/allocate';
 import { vehiclesPass } from '../evaluate/bookings';
 import type { Entry } from '../evaluate/ledger';
-import { reachable, type Pools, type Skeleton } from '../evaluate/route-plan';
+import type { Pools, Skeleton } from '../evaluate/route-plan';
+import { reachable } from '../evaluate/allocate';
 import type { Prepared } from '../prepare/prepared';
 import type { RepairWorkspace } from './repair-workspace';
 
