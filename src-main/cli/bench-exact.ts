@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { runBoundCase, tinyShortageInstance, type BoundCase } from '../core/exact';
-import { parseFlags, UsageError } from './flags';
+import { flagsOrExit } from './flags';
 
 const USAGE = 'Usage: npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--json file] [--dump-dir dir]';
 
@@ -81,18 +81,8 @@ function summary(cases: readonly BoundCase[], seconds: number): string[] {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let flags: z.infer<typeof flagsSchema>;
-  try {
-    if (argv.includes('--help')) {
-      console.log(USAGE);
-      return 0;
-    }
-    flags = parseFlags(argv, flagsSchema);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    console.error(`bench:exact: ${err.message}\n${USAGE}`);
-    return 2;
-  }
+  const flags = flagsOrExit(argv, flagsSchema, 'bench:exact', USAGE);
+  if (typeof flags === 'number') return flags;
   const t0 = performance.now();
   const cases: BoundCase[] = [];
   const bad: { c: BoundCase; problems: string[] }[] = [];

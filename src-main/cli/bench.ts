@@ -20,7 +20,7 @@ import { datasetInstance, demoDataset, generateThanhHoa, parseCentroidsCsv } fro
 import type { PlanningInstance } from '../core/model';
 import { planOnWorker, WorkerPool } from '../workers/run-planner';
 import { figuresOf, type PlanFigures } from './figures';
-import { parseFlags, percent, thousands, UsageError } from './flags';
+import { flagsOrExit, percent, thousands } from './flags';
 
 const USAGE = 'Usage: npm run bench -- [--json file] [--time-limit s] [--district-time-limit s] [--workers n]';
 const ROOT = resolve(__dirname, '..', '..');
@@ -71,18 +71,8 @@ function line(r: BenchInstance): string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let flags: z.infer<typeof flagsSchema>;
-  try {
-    if (argv.includes('--help')) {
-      console.log(USAGE);
-      return 0;
-    }
-    flags = parseFlags(argv, flagsSchema);
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    console.error(`bench: ${err.message}\n${USAGE}`);
-    return 2;
-  }
+  const flags = flagsOrExit(argv, flagsSchema, 'bench', USAGE);
+  if (typeof flags === 'number') return flags;
   let peakRss = process.memoryUsage().rss;
   const poll = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
   const t0 = performance.now();

@@ -36,5 +36,23 @@ export function parseFlags<S extends z.ZodType>(argv: readonly string[], schema:
   return parsed.data;
 }
 
+/**
+ * A command's flags, or the exit code it should stop with: 0 after printing the usage for
+ * --help, 2 after naming the bad flag.
+ */
+export function flagsOrExit<S extends z.ZodType>(argv: readonly string[], schema: S, command: string, usage: string): z.infer<S> | number {
+  if (argv.includes('--help')) {
+    console.log(usage);
+    return 0;
+  }
+  try {
+    return parseFlags(argv, schema);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${command}: ${err.message}\n${usage}`);
+    return 2;
+  }
+}
+
 export const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const percent = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
