@@ -1,10 +1,13 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 
-/** Each table's rows, hashed; times of day left out, since two identical runs differ there. */
+/**
+ * Each table's rows, hashed; times of day left out, since two identical runs differ there
+ * (and the undo journal's hash of the state after a change, which covers such times).
+ */
 export type TableStates = Map<string, { rows: number; hash: string }>;
 
-const VOLATILE = /(^|_)at$/;
+const VOLATILE = /(^|_)at$|^after_hash$/;
 
 /** Opens the file as the app would after a crash (WAL replayed), checks integrity, reads every table. */
 export function readState(file: string): { integrity: string; tables: TableStates } {
