@@ -23,9 +23,10 @@ export interface UpperBound {
 
 /**
  * The LP relaxation of bound-model.ts solved by HiGHS within `seconds`. The optimum is
- * rounded up with a margin for the solver's tolerances. If HiGHS fails or runs out of time
- * (a very large area on a short limit), the capacity bound stands in: weaker, but valid and
- * instant, so the plan is never late for its bound.
+ * rounded down to whole people after a margin for the solver's tolerances (people are
+ * whole, so no plan beats the floor; rounding up gave one away whenever the LP was exact).
+ * If HiGHS fails or runs out of time (a very large area on a short limit), the capacity
+ * bound stands in: weaker, but valid and instant, so the plan is never late for its bound.
  */
 export async function upperBound(
   prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array, now: () => number, solve: LpSolve = solveHere, seconds = 300,
@@ -44,7 +45,7 @@ export async function upperBound(
     const result = await solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1, time_limit: timeLimit });
     if (result.Status !== 'Optimal') return fallback();
     const lpValue = Math.max(0, result.ObjectiveValue);
-    const people = Math.min(model.pinnedPeople + left, model.pinnedPeople + Math.ceil(lpValue * (1 + 1e-7) + 1e-6));
+    const people = Math.min(model.pinnedPeople + left, model.pinnedPeople + Math.floor(lpValue * (1 + 1e-7) + 1e-6));
     return { people, source: 'lp', seconds: (now() - t0) / 1000 };
   } catch {
     return fallback();
