@@ -22,6 +22,26 @@ export function unusableDb(problem: DatabaseProblem): Db {
 }
 
 /**
+ * Runs `create` with files it creates readable by this user only (the database, its -wal and
+ * -shm, a snapshot taken on the way): the people's data is not for other accounts of the machine.
+ * The umask is process-wide but this is synchronous, so nothing else runs meanwhile; a worker
+ * thread may not change it, and then the files keep the default.
+ */
+function privateFiles<T>(create: () => T): T {
+  let previous: number | null = null;
+  try {
+    previous = process.umask(0o077);
+  } catch {
+    previous = null;
+  }
+  try {
+    return create();
+  } finally {
+    if (previous !== null) process.umask(previous);
+  }
+}
+
+/**
  * Opens (creating and seeding on first start) the database in a data folder. A damaged
  * database does not stop the app: it starts in an error state (`dbProblem`) from which the
  * user restores a snapshot (backups.list / backups.restore).
@@ -45,7 +65,7 @@ export function contextFor(
   let db: Db;
   let dbProblem: DatabaseProblem | null = null;
   try {
-    db = openDatabase(dbPath);
+    db = privateFiles(() => openDatabase(dbPath));
   } catch (err) {
     if (!(err instanceof DatabaseCorruptError)) throw err;
     dbProblem = { file: err.file, problem: err.problem, message: err.message, newestGood: err.newestGood?.file ?? null };

@@ -11,15 +11,44 @@ export type Handler<M extends MethodName> = (
 /** A missing or mistyped handler is a compile error. */
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/** At most this many issues are told back, each path segment cut short: a caller's 1 MB key or 100,000 bad items are not echoed. */
+const MAX_ISSUES_TOLD = 20;
+const MAX_SEGMENT = 60;
+
+const shortSegment = (segment: PropertyKey): string | number => {
+  if (typeof segment === 'number') return segment;
+  const text = String(segment);
+  return text.length > MAX_SEGMENT ? `${text.slice(0, MAX_SEGMENT)}…` : text;
+};
+
+/** The issues as told to the caller: the first few, with short paths and no input values. */
+function toldIssues(error: z.ZodError): Array<{ code: string; path: Array<string | number>; message: string }> {
+  return error.issues.slice(0, MAX_ISSUES_TOLD).map((i) => ({ code: i.code, path: i.path.map(shortSegment), message: i.message.slice(0, 300) }));
+}
+
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(params)'}: ${i.message}`).join('; ');
+  const told = toldIssues(error).map((i) => `${i.path.length ? i.path.join('.') : '(params)'}: ${i.message}`).join('; ');
+  const more = error.issues.length - MAX_ISSUES_TOLD;
+  return more > 0 ? `${told}; and ${more} more` : told;
+}
+
+/** Absolute file paths (POSIX or Windows) inside a message. */
+const ABSOLUTE_PATH = /(?<![\w.])\/(?:[^\s/'"`():]+\/)+[^\s/'"`():]*|\b[A-Za-z]:\\(?:[^\s\\'"`():]+\\)*[^\s\\'"`():]*/g;
+
+/**
+ * An exception no handler raised on purpose says what failed, not where: its first line only
+ * (never a stack), with server paths left out (web mode must not tell a caller where files live).
+ */
+export function plainMessage(err: unknown): string {
+  const text = err instanceof Error ? err.message : typeof err === 'string' ? err : 'unknown error';
+  return (text.split('\n')[0] ?? '').replace(ABSOLUTE_PATH, '…').slice(0, 500);
 }
 
 function toRpcError(err: unknown): RpcError {
   if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
-  const code = (err as { code?: unknown }).code;
-  if (code === 'DB_TOO_NEW' || code === 'NO_CAMPAIGN') return { code, message: (err as Error).message };
-  return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'DB_TOO_NEW' || code === 'NO_CAMPAIGN') return { code, message: plainMessage(err) };
+  return { code: 'INTERNAL', message: plainMessage(err) };
 }
 
 /** Validates, runs, validates the answer: the same path for IPC and HTTP. */
@@ -30,7 +59,7 @@ export async function dispatch(handlers: Handlers, method: string, params: unkno
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'BAD_PARAMS', message: `${method}: ${describeIssues(parsed.error)}`, details: parsed.error.issues },
+      error: { code: 'BAD_PARAMS', message: `${method}: ${describeIssues(parsed.error)}`, details: toldIssues(parsed.error) },
     };
   }
   try {

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { createContext } from '../api/app-context';
 import { handlers } from '../api/handlers';
-import { startWebServer } from './server';
+import { startWebServer, writeSessionFile } from './server';
 import { parseFlags } from '../cli/flags';
 import { startPlanning } from '../workers/run-planner';
 
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     },
   });
   // Tests and scripts read the address here; readable by this user only.
-  writeFileSync(join(dataDir, 'web-session.json'), JSON.stringify({ url: running.url, token: running.token }), { mode: 0o600 });
+  writeSessionFile(join(dataDir, 'web-session.json'), running);
   console.log(`Lưu Động (web mode) is running. Open this address in a browser on this computer:\n  ${running.url}`);
   console.log(`Data folder: ${dataDir}   (Ctrl+C to stop)`);
   const stop = (): void => void running.close().then(() => process.exit(0));

@@ -52,10 +52,44 @@ export async function call<M extends MethodName>(method: M, ...args: keyof Param
   return envelope.value as Result<M>;
 }
 
+/** Web mode: a single-use events ticket, asked for with the token (which never goes in a URL). */
+async function eventsTicket(): Promise<string | null> {
+  try {
+    const res = await fetch('/events/ticket', { method: 'POST', headers: { 'x-luudong-token': token } });
+    const envelope = (await res.json()) as Envelope<{ ticket: string }>;
+    return envelope.ok ? envelope.value.ticket : null;
+  } catch {
+    return null;
+  }
+}
+
+type AppEvent = { topic: string; payload: unknown };
+
 /** Progress events from long tasks (planning runs). Returns an unsubscribe function. */
-export function onEvent(listener: (event: { topic: string; payload: unknown }) => void): () => void {
-  if (window.api) return window.api.onEvent((e) => listener(e as { topic: string; payload: unknown }));
-  const source = new EventSource(`/events?token=${encodeURIComponent(token)}`);
-  source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as { topic: string; payload: unknown });
-  return () => source.close();
+export function onEvent(listener: (event: AppEvent) => void): () => void {
+  if (window.api) return window.api.onEvent((e) => listener(e as AppEvent));
+  let source: EventSource | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  // A ticket opens one stream once: when the stream breaks (the browser would retry with the spent ticket), a new one is fetched.
+  const open = async (): Promise<void> => {
+    const ticket = await eventsTicket();
+    if (stopped) return;
+    if (!ticket) {
+      retry = setTimeout(() => void open(), 2000);
+      return;
+    }
+    source = new EventSource(`/events?ticket=${encodeURIComponent(ticket)}`);
+    source.onmessage = (m: MessageEvent<string>) => listener(JSON.parse(m.data) as AppEvent);
+    source.onerror = () => {
+      source?.close();
+      if (!stopped) retry = setTimeout(() => void open(), 1000);
+    };
+  };
+  void open();
+  return () => {
+    stopped = true;
+    clearTimeout(retry);
+    source?.close();
+  };
 }

@@ -66,7 +66,8 @@ function restore(ctx: HandlerContext, file: string) {
     throw new AppError('CONFLICT', 'A planning run is in progress: wait for it to finish or cancel it, then restore.', { key: 'planRunning' });
   }
   const chosen = listBackupFiles(ctx.dbPath).find((b) => b.file === file);
-  if (!chosen) throw new AppError('NOT_FOUND', `There is no backup named ${file} in ${backupsDirOf(ctx.dbPath)}.`, { key: 'noSuchBackup', params: { file } });
+  // The folder stays out of the message: web mode must not tell a caller where the data lives (backups.list shows it to the user).
+  if (!chosen) throw new AppError('NOT_FOUND', `There is no backup named ${file}.`, { key: 'noSuchBackup', params: { file } });
   const staged = stageSnapshot(ctx.dbPath, file);
   const damaged = ctx.dbProblem != null;
   const damagedCopy = damaged ? damagedCopyName(ctx.dbPath) : undefined;

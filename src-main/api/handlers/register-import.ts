@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { format } from 'date-fns';
 import {
   examplesSheet, fileStem, LISTS, listSheet, notesSheet, planImport, readTable, type AnyListSpec, type ImportPlan, type ListName,
 } from '../../core/register';
 import { planContext, applyImport, storedRecords } from '../../db/repos/register';
-import { readSpreadsheet } from '../../io/read';
+import { readSpreadsheet, type ReadResult } from '../../io/read';
 import { CSV_MIME, sheetsToXlsx, sheetToCsv, XLSX_MIME } from '../../io/write';
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -22,6 +23,26 @@ interface Analysis {
   plan: ImportPlan | null;
 }
 
+/** How long the cells of the file last previewed are kept for its confirm. */
+const READ_KEPT_MS = 5 * 60_000;
+let lastRead: { hash: string; read: ReadResult; timer: NodeJS.Timeout } | null = null;
+
+/**
+ * The file's cells. Confirm sends the bytes the preview just read: they are read once (a large
+ * workbook takes ExcelJS seconds), kept by content hash for a few minutes, and re-planned
+ * against the database as it is then. The sheets are never mutated downstream.
+ */
+async function readFile(base64: string): Promise<ReadResult> {
+  const hash = createHash('sha256').update(base64).digest('hex');
+  if (lastRead?.hash === hash) return lastRead.read;
+  const read = await readSpreadsheet(Buffer.from(base64, 'base64'));
+  if (lastRead) clearTimeout(lastRead.timer);
+  const timer = setTimeout(() => (lastRead = null), READ_KEPT_MS);
+  timer.unref();
+  lastRead = { hash, read, timer };
+  return read;
+}
+
 /** Reads a file and plans its import against the database as it is now; writes nothing. */
 async function analyse(ctx: HandlerContext, list: ListName, fileName: string, base64: string): Promise<Analysis> {
   const empty: ImportPreview = {
@@ -29,7 +50,7 @@ async function analyse(ctx: HandlerContext, list: ListName, fileName: string, ba
     counts: { rows: 0, adds: 0, updates: 0, unchanged: 0, rejects: 0 }, adds: [], updates: [], rejects: [],
     defaultedFields: [], moves: { count: 0, rows: [] }, canConfirm: false,
   };
-  const read = await readSpreadsheet(Buffer.from(base64, 'base64'));
+  const read = await readFile(base64);
   if (!read.ok) return { preview: { ...empty, fileProblem: read.problem }, plan: null };
   const spec = LISTS[list];
   const table = readTable(spec, read.sheets);

@@ -60,7 +60,7 @@ export function problemFromZod(issue: z.core.$ZodIssue, field?: Pick<FieldSpec, 
 
 /** File-level problems (no row): the whole import is refused. */
 export const FILE_PROBLEMS = [
-  'emptyFile', 'notSpreadsheet', 'oldXls', 'notUtf8', 'unreadableXlsx', 'tooLarge', 'tooManyRows', 'noDataRows',
+  'emptyFile', 'notSpreadsheet', 'oldXls', 'notUtf8', 'unreadableXlsx', 'tooLarge', 'tooLargeExpanded', 'tooManyRows', 'tooManyCells', 'noDataRows',
   'wrongSheet', 'wrongSheetEither', 'missingColumns', 'missingColumnsEither', 'duplicateColumn',
 ] as const;
 

@@ -102,6 +102,26 @@ function missing(spec: AnyListSpec, m: HeaderMatch | null, key: 'missingColumns'
   return second === undefined ? { key, params: { ...params, columns: first } } : { key: `${key}Either`, params: { ...params, first, second } };
 }
 
+/** Text at least this long is parsed once per field, however many cells repeat it. */
+const MEMO_MIN_LENGTH = 32;
+
+/**
+ * parseCell, remembering long texts: a workbook's shared strings let one 30,000-character text
+ * fill every cell of 20,000 rows at no cost in file size, and parsing it again each time took
+ * two minutes. Lists are copied on a hit (a record's array is its own).
+ */
+function memoParse(): (field: FieldSpec, cell: Cell) => ReturnType<typeof parseCell> {
+  const memo = new Map<FieldSpec, Map<string, ReturnType<typeof parseCell>>>();
+  return (field, cell) => {
+    if (typeof cell !== 'string' || cell.length < MEMO_MIN_LENGTH) return parseCell(field, cell);
+    let byText = memo.get(field);
+    if (!byText) memo.set(field, (byText = new Map()));
+    if (!byText.has(cell)) byText.set(cell, parseCell(field, cell));
+    const known = byText.get(cell);
+    return Array.isArray(known) ? ([...known] as typeof known) : known;
+  };
+}
+
 /** Finds the sheet and header row of a list in a file, then reads every data row. */
 export function readTable(spec: AnyListSpec, sheets: RawSheet[]): TableResult {
   if (sheets.every((s) => s.rows.every((r) => r.cells.every(isEmptyCell)))) return { ok: false, problem: { key: 'emptyFile' } };
@@ -130,11 +150,12 @@ export function readTable(spec: AnyListSpec, sheets: RawSheet[]): TableResult {
   const fields = spec.fields.filter((f) => match.byField.has(f.key));
   const issues: RowIssue[] = [];
   const rows: ParsedRow[] = [];
+  const parse = memoParse();
   for (const r of dataRows) {
     const values: Record<string, FieldValue | null> = {};
     let bad = false;
     for (const f of fields) {
-      const parsed = parseCell(f, r.cells[match.byField.get(f.key)!] ?? null);
+      const parsed = parse(f, r.cells[match.byField.get(f.key)!] ?? null);
       if (isFailure(parsed)) {
         issues.push({ row: r.row, field: f.key, column: match.columns[f.key] ?? null, key: parsed.fail, params: parsed.params });
         bad = true;
