@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { format } from 'date-fns';
 import {
-  closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync,
+  chmodSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from './open';
@@ -84,6 +84,8 @@ export function takeSnapshot(db: Db, dbPath: string, reason: BackupReason, now =
     const name = freeName(dir, now, reason);
     partial = join(dir, name + PARTIAL);
     db.exec(`VACUUM INTO ${sqlString(partial)}`);
+    // A copy of the people's data, like the database itself: for this user's eyes only.
+    chmodSync(partial, 0o600);
     renameSync(partial, join(dir, name));
     partial = null;
     pruneBackups(dbPath);

@@ -2,7 +2,7 @@ import { isEmpty, resetToDemo } from './demo';
 import { openMigrated, type Db } from './open';
 
 export type { Db } from './open';
-export { DatabaseCorruptError, DatabaseTooNewError, openMigrated, latestVersion, loadMigrations } from './open';
+export { DatabaseCorruptError, DatabaseTooNewError, MigrationFailedError, openMigrated, latestVersion, loadMigrations } from './open';
 export { loadPlanningInstance, NoCampaignError } from './instance';
 export { savePlan, getPlan, listPlans, publishPlan, publishedPlanId, setPinned, replaceRoute } from './repos/plans';
 export type { StoredPlan, StoredRoute, NewPlan } from './repos/plans';

@@ -32,6 +32,22 @@ export class DatabaseCorruptError extends Error {
   }
 }
 
+/**
+ * An upgrade step that failed: rolled back, so the file is as it was; the app starts in the
+ * damaged-database state (the same screen offers the snapshot taken before the attempt) instead
+ * of showing SQLite's bare words ("duplicate column name: after_hash").
+ */
+export class MigrationFailedError extends DatabaseCorruptError {
+  constructor(file: string, step: string, from: number, to: number, cause: string, before: BackupFile | null) {
+    super(
+      file,
+      `the upgrade of its schema from version ${from} to ${to} failed at step ${step} (${cause}); the step was rolled back, so the file is as it was. ` +
+        'This version of the app cannot use it: send the file to whoever supports Lưu Động, or go back to the snapshot',
+      before,
+    );
+  }
+}
+
 interface Migration {
   version: number;
   name: string;
@@ -58,6 +74,24 @@ function peekVersion(file: string): number {
   }
 }
 
+/** When a file last changed; an empty file counts as never (a read-only open leaves an empty -wal behind). */
+const modifiedAt = (file: string): number => {
+  const stat = existsSync(file) ? statSync(file) : null;
+  return stat && stat.size > 0 ? stat.mtimeMs : 0;
+};
+
+/**
+ * The snapshot before an upgrade: a new one unless the newest before-migration snapshot was taken
+ * after the file last changed (an upgrade that fails on every start must not fill the folder
+ * with copies of the same database, pushing the useful snapshots out).
+ */
+function snapshotBeforeMigration(file: string): BackupFile {
+  const last = listBackupFiles(file).find((b) => b.reason === 'before-migration');
+  const changed = Math.max(modifiedAt(file), modifiedAt(`${file}-wal`));
+  if (last && modifiedAt(join(backupsDirOf(file), last.file)) >= changed) return last;
+  return snapshotFile(file, 'before-migration');
+}
+
 /**
  * Opens (creating if needed) and migrates a database. A damaged database (DatabaseCorruptError)
  * and one from a newer app (DatabaseTooNewError) are refused before any write; a snapshot
@@ -70,12 +104,13 @@ export function openMigrated(file: string, migrations = loadMigrations()): Db {
   const existed = !isMemory && existsSync(file);
   // An empty file with no snapshot beside it is a database that was never written: start it afresh.
   const blank = existed && statSync(file).size === 0 && listBackupFiles(file).length === 0;
+  let before: BackupFile | null = null;
   if (existed && !blank) {
     const problem = integrityProblem(file);
     if (problem) throw new DatabaseCorruptError(file, problem, newestGoodBackup(file));
     const found = peekVersion(file);
     if (found > latest) throw new DatabaseTooNewError(found, latest, file);
-    if (found < latest && found > 0) snapshotFile(file, 'before-migration');
+    if (found < latest && found > 0) before = snapshotBeforeMigration(file);
   } else if (!isMemory) {
     mkdirSync(dirname(file), { recursive: true });
   }
@@ -84,11 +119,18 @@ export function openMigrated(file: string, migrations = loadMigrations()): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   const current = db.pragma('user_version', { simple: true }) as number;
+  let version = current;
   for (const m of migrations.filter((mm) => mm.version > current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (err) {
+      db.close();
+      throw new MigrationFailedError(file, m.name, version, latest, err instanceof Error ? err.message : String(err), before);
+    }
+    version = m.version;
   }
   return db;
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, latestVersion, loadMigrations, openMigrated } from '../../src-main/db';
+import { DatabaseCorruptError, DatabaseTooNewError, latestVersion, loadMigrations, MigrationFailedError, openMigrated } from '../../src-main/db';
 import { tempDir } from '../helpers/tmp';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -69,6 +69,41 @@ describe('migrations', () => {
     const backup = new Database(join(tmp.dir, 'backups', backups[0]!), { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     backup.close();
+  });
+
+  it('a step that fails on an existing database: a plain message naming it, the snapshot offered, and no new copy on every start', () => {
+    const dir = join(tmp.dir, 'dup');
+    mkdirSync(dir);
+    const [first] = loadMigrations();
+    writeFileSync(join(dir, first!.name), first!.sql);
+    const file = join(tmp.dir, 'd.sqlite');
+    const old = openMigrated(file, loadMigrations(dir));
+    // A column already there (an earlier build added it by hand): the step's ALTER fails.
+    old.exec('ALTER TABLE hamlets ADD COLUMN note TEXT');
+    old.close();
+    writeFileSync(join(dir, '0002-hamlet-note.sql'), 'ALTER TABLE hamlets ADD COLUMN note TEXT;');
+    const attempt = (): MigrationFailedError => {
+      try {
+        openMigrated(file, loadMigrations(dir)).close();
+      } catch (err) {
+        return err as MigrationFailedError;
+      }
+      throw new Error('the migration did not fail');
+    };
+    const err = attempt();
+    expect(err).toBeInstanceOf(DatabaseCorruptError);
+    expect(err.message).toContain('from version 1 to 2 failed at step 0002-hamlet-note.sql (duplicate column name: note)');
+    expect(err.message).toContain('rolled back');
+    expect(err.newestGood?.reason).toBe('before-migration');
+    const snapshots = readdirSync(join(tmp.dir, 'backups'));
+    expect(snapshots).toHaveLength(1);
+    // The next two starts fail the same way and reuse that snapshot.
+    expect(attempt().newestGood?.file).toBe(err.newestGood?.file);
+    expect(attempt().message).toContain('0002-hamlet-note.sql');
+    expect(readdirSync(join(tmp.dir, 'backups'))).toEqual(snapshots);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
   });
 
   it('rolls back a failing migration as a whole', () => {

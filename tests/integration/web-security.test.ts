@@ -14,6 +14,7 @@ import type { HandlerContext } from '../../src-main/api/context';
 import type { Handlers } from '../../src-main/api/dispatch';
 import { handlers } from '../../src-main/api/handlers';
 import { CSP, startWebServer, TOKEN_HEADER, writeSessionFile, type RunningServer } from '../../src-main/web/server';
+import { takeSnapshot } from '../../src-main/db/backups';
 import { tempDir } from '../helpers/tmp';
 import { startPlanning } from '../../src-main/workers/run-planner';
 
@@ -264,6 +265,9 @@ describe('files readable by this user only', () => {
         if (existsSync(path)) expect(statSync(path).mode & 0o777, name).toBe(0o600);
       }
       expect(existsSync(join(dir, 'luudong.sqlite'))).toBe(true);
+      // A snapshot is a copy of the same data: private too.
+      const snapshot = takeSnapshot(fresh.db, join(dir, 'luudong.sqlite'), 'manual');
+      expect(statSync(join(dir, 'backups', snapshot.file)).mode & 0o777).toBe(0o600);
       fresh.db.close();
     } finally {
       process.umask(previous);

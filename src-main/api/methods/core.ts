@@ -54,6 +54,11 @@ export const fileDownload = z.object({ fileName: z.string(), mimeType: z.string(
 export type FileDownload = z.infer<typeof fileDownload>;
 
 const cell = z.union([z.string().max(2000), z.number()]);
+/**
+ * What one table export may hold: 100,000 rows of 50 columns passed the row and column limits and
+ * kept the process busy for 7 minutes before it ran out of memory (in the desktop app, the main process).
+ */
+export const MAX_TABLE_CELLS = 200_000;
 
 export const coreMethods = {
   'app.info': method(none, appInfo),
@@ -72,7 +77,10 @@ export const coreMethods = {
       title: z.string().max(300),
       columns: z.array(z.object({ header: z.string().max(200), numeric: z.boolean() }).strict()).min(1).max(50),
       rows: z.array(z.array(cell).max(50)).max(100_000),
-    }).strict(),
+    }).strict().refine((t) => t.rows.reduce((n, r) => n + r.length, 0) <= MAX_TABLE_CELLS, {
+      message: `at most ${MAX_TABLE_CELLS.toLocaleString('en')} cells in one table (the whole unmet list of a province is far less); export a filtered view`,
+      path: ['rows'],
+    }),
     fileDownload,
   ),
   'calendar.list': method(none, z.object({ campaign: campaign.nullable(), exceptions: z.array(calendarException) })),
