@@ -3,6 +3,7 @@ import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
 import { dataHandlers } from './handlers/data';
 import { planHandlers } from './handlers/plan';
+import { planManageHandlers } from './handlers/plan-manage';
 import { registerHandlers } from './handlers/register';
 import { resultsHandlers } from './handlers/results';
 import { rosterHandlers } from './handlers/roster';
@@ -11,6 +12,7 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...dataHandlers,
   ...planHandlers,
+  ...planManageHandlers,
   ...registerHandlers,
   ...rosterHandlers,
   ...resultsHandlers,

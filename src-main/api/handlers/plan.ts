@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { format } from 'date-fns';
-import { getPlan, listPlans, loadPlanningInstance, publishPlan, replaceRoute, savePlan, setPinned } from '../../db';
+import { dataVersion, getPlan, listPlans, loadPlanningInstance, publishPlan, replaceRoute, savePlan, setPinned } from '../../db';
 import type { HandlerContext, RunRecord } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
@@ -32,6 +32,8 @@ export const planHandlers: Pick<
     }
     if (p.basePlanId !== undefined) planOrThrow(ctx, p.basePlanId);
     const instance = loadPlanningInstance(ctx.db, { from: p.from, keepPinned: p.keepPinned, basePlanId: p.basePlanId });
+    // The data as read now: an edit made while the run works makes its plan stale at once.
+    const madeFrom = dataVersion(ctx.db);
     const runId = randomUUID();
     const job = ctx.planner.start(instance, { seed: p.seed, timeLimitSeconds: p.timeLimitSeconds }, (progress) => {
       if (run.state !== 'running') return;
@@ -49,7 +51,7 @@ export const planHandlers: Pick<
         if (run.state !== 'running') return;
         run.planId = savePlan(ctx.db, {
           name: p.name ?? `Kế hoạch ${format(new Date(), 'dd/MM/yyyy HH:mm')}`,
-          status: 'draft', fromDate: instance.from, seed: p.seed, routes, report,
+          status: 'draft', fromDate: instance.from, seed: p.seed, routes, report, dataVersion: madeFrom,
         });
         run.state = 'done';
         ctx.emit({ topic: 'plan.done', payload: publicRun(run) });

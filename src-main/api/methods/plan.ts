@@ -60,6 +60,10 @@ export const planMethods = {
   'plans.list': method(none, z.array(planSummary)),
   'plans.get': method(z.object({ planId: id }).strict(), planDetail),
   'plans.publish': method(z.object({ planId: id }).strict(), planSummary),
+  /** A plan's name (any status: it is a label, not part of what was published). */
+  'plans.rename': method(z.object({ planId: id, name: z.string().trim().min(1, 'a name is needed').max(120) }).strict(), planSummary),
+  /** Deletes a draft; a published or archived plan is the record of what was sent out and is refused. */
+  'plans.delete': method(z.object({ planId: id }).strict(), z.object({ deleted: id })),
   'plans.pin': method(
     z.object({ planId: id, routeIds: z.array(id).min(1).max(10_000), pinned: z.boolean() }).strict(),
     z.object({ changed: z.number().int() }),

@@ -126,6 +126,10 @@ export const planSummary = z.object({
   deadlineMet: z.boolean(),
   enrolled: count,
   backlog: count,
+  /** People short at the deadline beyond each hamlet's residual (the verdict's figure: the rest is left to the commune posts). */
+  short: count,
+  /** The data it was made from has changed since (teams, hamlets, backlog, calendar ...): its verdict may no longer hold. */
+  stale: z.boolean(),
 });
 export type PlanSummary = z.infer<typeof planSummary>;
 

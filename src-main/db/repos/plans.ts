@@ -10,6 +10,13 @@ export interface NewPlan {
   scenarioId?: number | null;
   routes: Route[];
   report: PlanReport;
+  /** The data's version when the instance was read (dataVersion()); default: now. */
+  dataVersion?: number;
+}
+
+/** How many changes the data plans are made from has seen (schema v6 counts them in triggers). */
+export function dataVersion(db: Db): number {
+  return (db.prepare('SELECT n FROM data_version WHERE id = 1').get() as { n: number }).n;
 }
 
 /** A route as stored: the same shape as the model plus database ids for each stop. */
@@ -28,10 +35,11 @@ export function savePlan(db: Db, plan: NewPlan): number {
   return db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report)
-         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?)`,
+        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report, data_version)
+         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?, ?)`,
       )
-      .run(plan.scenarioId ?? null, plan.name, new Date().toISOString(), plan.fromDate, plan.seed, JSON.stringify(plan.report));
+      .run(plan.scenarioId ?? null, plan.name, new Date().toISOString(), plan.fromDate, plan.seed, JSON.stringify(plan.report),
+        plan.dataVersion ?? dataVersion(db));
     const planId = Number(lastInsertRowid);
     const insertRoute = db.prepare(
       `INSERT INTO plan_routes (plan_id, seq, date, template_id, team_id, base_id, vehicle_ids, depart_min, return_min, distance_m, cost, pinned)
@@ -62,21 +70,53 @@ export function savePlan(db: Db, plan: NewPlan): number {
 
 interface PlanRow {
   id: number; scenario_id: number | null; name: string; status: PlanStatus; created_at: string;
-  published_at: string | null; from_date: string; seed: number; report: string;
+  published_at: string | null; from_date: string; seed: number; report: string; data_version: number | null;
+  /** The data's version now (selected alongside). */
+  data_now: number;
 }
+
+const PLAN_ROWS = 'SELECT p.*, (SELECT n FROM data_version WHERE id = 1) AS data_now FROM plans p';
 
 function toSummary(r: PlanRow, report: PlanReport): PlanSummary {
   return {
     id: r.id, name: r.name, status: r.status, createdAt: r.created_at, publishedAt: r.published_at,
     scenarioId: r.scenario_id, fromDate: r.from_date, deadlineMet: report.deadlineMet,
     enrolled: report.enrolled.cccd + report.enrolled.eid, backlog: report.backlog.cccd + report.backlog.eid,
+    short: report.shortfall.reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0),
+    stale: r.data_version !== null && r.data_version < r.data_now,
   };
 }
 
 export function listPlans(db: Db): PlanSummary[] {
-  return (db.prepare('SELECT * FROM plans ORDER BY id DESC').all() as PlanRow[]).map((r) =>
+  return (db.prepare(`${PLAN_ROWS} ORDER BY p.id DESC`).all() as PlanRow[]).map((r) =>
     toSummary(r, JSON.parse(r.report) as PlanReport),
   );
+}
+
+/** A plan's name, any status: the name is the user's label, not part of what was published. */
+export function renamePlan(db: Db, planId: number, name: string): boolean {
+  return db.transaction(() => {
+    const before = db.prepare('SELECT name FROM plans WHERE id = ?').get(planId) as { name: string } | undefined;
+    if (!before) return false;
+    db.prepare('UPDATE plans SET name = ? WHERE id = ?').run(name, planId);
+    audit(db, 'rename', 'plan', planId, { from: before.name, to: name });
+    return true;
+  })();
+}
+
+/**
+ * Deletes a draft with its routes and visits. Published and archived plans are the record of
+ * what was sent to the communes (and what results refer to): never deleted.
+ */
+export function deleteDraft(db: Db, planId: number): 'deleted' | 'missing' | 'kept' {
+  return db.transaction(() => {
+    const row = db.prepare('SELECT name, status FROM plans WHERE id = ?').get(planId) as { name: string; status: PlanStatus } | undefined;
+    if (!row) return 'missing';
+    if (row.status !== 'draft') return 'kept';
+    db.prepare('DELETE FROM plans WHERE id = ?').run(planId);
+    audit(db, 'delete', 'plan', planId, { name: row.name });
+    return 'deleted';
+  })();
 }
 
 export function publishedPlanId(db: Db): number | null {
@@ -87,7 +127,7 @@ export function publishedPlanId(db: Db): number | null {
 }
 
 export function getPlan(db: Db, planId: number): StoredPlan | null {
-  const row = db.prepare('SELECT * FROM plans WHERE id = ?').get(planId) as PlanRow | undefined;
+  const row = db.prepare(`${PLAN_ROWS} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
   if (!row) return null;
   const report = JSON.parse(row.report) as PlanReport;
   const routeRows = db.prepare('SELECT * FROM plan_routes WHERE plan_id = ? ORDER BY seq').all(planId) as Array<{

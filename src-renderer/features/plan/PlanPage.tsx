@@ -44,15 +44,23 @@ export function PlanPage() {
     plans.reload();
     if (run.state === 'done' && run.planId !== null) setSelectedId(run.planId);
   };
-  const publish = async (id: number): Promise<void> => {
+  /** A change to the list: the list and the open plan show it at once; a failure is told. */
+  const change = async (action: () => Promise<unknown>): Promise<void> => {
     try {
-      await call('plans.publish', { planId: id });
+      setError(null);
+      await action();
       plans.reload();
       plan.reload();
     } catch (err) {
       setError(err as Error);
     }
   };
+  const publish = (id: number): Promise<void> => change(() => call('plans.publish', { planId: id }));
+  const rename = (id: number, name: string): Promise<void> => change(() => call('plans.rename', { planId: id, name }));
+  const remove = (id: number): Promise<void> => change(async () => {
+    await call('plans.delete', { planId: id });
+    if (id === selectedId) setSelectedId(null);
+  });
 
   const failure = overview.error ?? plans.error ?? refsError ?? plan.error ?? error;
   return (
@@ -63,7 +71,8 @@ export function PlanPage() {
         )}
         <section className="card">
           <h2>{t('plan.list.title')}</h2>
-          {plans.data && <PlansList plans={plans.data} selectedId={selectedId} onSelect={setSelectedId} onPublish={(id) => void publish(id)} />}
+          {plans.data && <PlansList plans={plans.data} selectedId={selectedId} onSelect={setSelectedId} onPublish={(id) => void publish(id)}
+            onRename={(id, name) => void rename(id, name)} onDelete={(id) => void remove(id)} />}
         </section>
       </div>
       <div className="plan-main">
