@@ -21,6 +21,7 @@ export default defineConfig({
           main: resolve(__dirname, 'src-main/desktop/main.ts'),
           'planner-worker': resolve(__dirname, 'src-main/workers/planner-worker.ts'),
           'lp-worker': resolve(__dirname, 'src-main/workers/lp-worker.ts'),
+          'read-worker': resolve(__dirname, 'src-main/workers/read-worker.ts'),
         },
       },
     },

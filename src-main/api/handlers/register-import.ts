@@ -4,7 +4,8 @@ import {
   examplesSheet, fileStem, LISTS, listSheet, notesSheet, planImport, readTable, type AnyListSpec, type ImportPlan, type ListName,
 } from '../../core/register';
 import { planContext, applyImport, storedRecords } from '../../db/repos/register';
-import { readSpreadsheet, type ReadResult } from '../../io/read';
+import type { ReadResult } from '../../io/read';
+import { readSpreadsheetOffThread } from '../../workers/read-thread';
 import { CSV_MIME, sheetsToXlsx, sheetToCsv, XLSX_MIME } from '../../io/write';
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -35,7 +36,7 @@ let lastRead: { hash: string; read: ReadResult; timer: NodeJS.Timeout } | null =
 async function readFile(base64: string): Promise<ReadResult> {
   const hash = createHash('sha256').update(base64).digest('hex');
   if (lastRead?.hash === hash) return lastRead.read;
-  const read = await readSpreadsheet(Buffer.from(base64, 'base64'));
+  const read = await readSpreadsheetOffThread(Buffer.from(base64, 'base64'));
   if (lastRead) clearTimeout(lastRead.timer);
   const timer = setTimeout(() => (lastRead = null), READ_KEPT_MS);
   timer.unref();

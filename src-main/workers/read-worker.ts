@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import { readSpreadsheet, type ReadResult } from '../io/read';
+
+// One uploaded spreadsheet read on its own thread: ExcelJS takes seconds on a 50,000-row
+// workbook, and in the desktop app the main process (every window's calls) would wait for it.
+const port = parentPort;
+if (!port) throw new Error('read-worker must run in a worker thread');
+port.once('message', (bytes: Uint8Array) => {
+  readSpreadsheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    .then((result) => port.postMessage({ ok: true, result }))
+    .catch((err: unknown) => port.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) }));
+});
+
+export type ReadReply = { ok: true; result: ReadResult } | { ok: false; message: string };
