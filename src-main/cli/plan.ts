@@ -54,7 +54,7 @@ export function summary(instance: PlanningInstance, report: PlanReport): string[
   ];
 }
 
-function write(file: string, data: unknown): void {
+export function writeJson(file: string, data: unknown): void {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
@@ -85,8 +85,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const line of summary(instance, report)) console.log(line);
     const planId = savePlan(db, { name: `Kế hoạch (CLI, seed ${flags.seed})`, status: 'draft', fromDate: instance.from, seed: flags.seed, routes, report });
     console.log(`Saved as draft plan #${planId} in ${resolve(flags.db)}`);
-    if (flags.out) write(flags.out, { routes, report });
-    if (flags.json) write(flags.json, figuresOf(report));
+    if (flags.out) writeJson(flags.out, { routes, report });
+    if (flags.json) writeJson(flags.json, figuresOf(report));
     return figuresOf(report).verifierValid ? 0 : 1;
   } finally {
     db.close();

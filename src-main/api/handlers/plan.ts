@@ -79,6 +79,9 @@ export const planHandlers: Pick<
   'plans.publish': ({ planId }, ctx) => {
     const plan = planOrThrow(ctx, planId);
     if (plan.summary.status !== 'draft') throw new AppError('CONFLICT', 'Only a draft plan can be published.');
+    if (plan.summary.scenarioId !== null) {
+      throw new AppError('CONFLICT', 'A what-if plan cannot be published: its changes are not in the data. Make them in the data and plan again.', { key: 'scenarioPlan' });
+    }
     snapshotBefore(ctx, 'before-publish');
     publishPlan(ctx.db, planId);
     return planOrThrow(ctx, planId).summary;

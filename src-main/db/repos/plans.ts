@@ -32,14 +32,16 @@ export interface StoredPlan {
 }
 
 export function savePlan(db: Db, plan: NewPlan): number {
+  // A what-if's routes may use teams and shifts that exist only in the scenario: kept as JSON (schema v7).
+  const whatIf = plan.scenarioId != null;
   return db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report, data_version)
-         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?, ?)`,
+        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report, data_version, routes_json)
+         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?, ?, ?)`,
       )
       .run(plan.scenarioId ?? null, plan.name, new Date().toISOString(), plan.fromDate, plan.seed, JSON.stringify(plan.report),
-        plan.dataVersion ?? dataVersion(db));
+        plan.dataVersion ?? dataVersion(db), whatIf ? JSON.stringify(plan.routes) : null);
     const planId = Number(lastInsertRowid);
     const insertRoute = db.prepare(
       `INSERT INTO plan_routes (plan_id, seq, date, template_id, team_id, base_id, vehicle_ids, depart_min, return_min, distance_m, cost, pinned)
@@ -49,7 +51,7 @@ export function savePlan(db: Db, plan: NewPlan): number {
       `INSERT INTO plan_visits (route_id, seq, hamlet_id, arrive_min, start_min, end_min, quota_cccd, quota_eid, home_cccd, home_eid)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    plan.routes.forEach((r, seq) => {
+    if (!whatIf) plan.routes.forEach((r, seq) => {
       const routeId = Number(
         insertRoute.run(planId, seq, r.date, r.templateId, r.teamId, r.baseId, JSON.stringify(r.vehicleIds), r.departMin,
           r.returnMin, r.distanceM, r.cost, r.pinned ? 1 : 0).lastInsertRowid,
@@ -70,7 +72,7 @@ export function savePlan(db: Db, plan: NewPlan): number {
 
 interface PlanRow {
   id: number; scenario_id: number | null; name: string; status: PlanStatus; created_at: string;
-  published_at: string | null; from_date: string; seed: number; report: string; data_version: number | null;
+  published_at: string | null; from_date: string; seed: number; report: string; data_version: number | null; routes_json: string | null;
   /** The data's version now (selected alongside). */
   data_now: number;
 }
@@ -130,6 +132,12 @@ export function getPlan(db: Db, planId: number): StoredPlan | null {
   const row = db.prepare(`${PLAN_ROWS} WHERE p.id = ?`).get(planId) as PlanRow | undefined;
   if (!row) return null;
   const report = JSON.parse(row.report) as PlanReport;
+  if (row.routes_json !== null) {
+    // A what-if's routes: numbered by position within the plan (they have no rows; no result refers to them).
+    let visitId = 0;
+    const routes = (JSON.parse(row.routes_json) as Route[]).map((r, i): StoredRoute => ({ ...r, id: i + 1, visitIds: r.stops.map(() => ++visitId) }));
+    return { summary: toSummary(row, report), report, routes };
+  }
   const routeRows = db.prepare('SELECT * FROM plan_routes WHERE plan_id = ? ORDER BY seq').all(planId) as Array<{
     id: number; date: string; template_id: number; team_id: number; base_id: number; vehicle_ids: string;
     depart_min: number; return_min: number; distance_m: number; cost: number; pinned: number;
@@ -163,8 +171,8 @@ export function publishPlan(db: Db, planId: number): void {
   db.transaction(() => {
     const now = new Date().toISOString();
     db.prepare("UPDATE plans SET status = 'archived' WHERE status = 'published' AND id <> ?").run(planId);
-    const changed = db.prepare("UPDATE plans SET status = 'published', published_at = ? WHERE id = ? AND status = 'draft'").run(now, planId);
-    if (changed.changes !== 1) throw new Error(`plan ${planId} is not a draft`);
+    const changed = db.prepare("UPDATE plans SET status = 'published', published_at = ? WHERE id = ? AND status = 'draft' AND scenario_id IS NULL").run(now, planId);
+    if (changed.changes !== 1) throw new Error(`plan ${planId} is not a draft of the base data`);
     audit(db, 'publish', 'plan', planId);
   })();
 }
