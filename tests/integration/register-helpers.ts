@@ -12,11 +12,12 @@ export const FIXTURES = join(__dirname, '../fixtures/import');
 export const fixture = (name: string): string => readFileSync(join(FIXTURES, name)).toString('base64');
 
 /**
- * The planning data only (not the audit log and undo journal), each table as a set of rows:
- * a holiday moved back by undo is the same row, whatever its hidden rowid.
+ * The planning data only (not the audit log, the undo journal and the count of changes that
+ * tells a plan it is stale: an undo is one more change), each table as a set of rows: a
+ * holiday moved back by undo is the same row, whatever its hidden rowid.
  */
 export function domain(ctx: HandlerContext): Record<string, unknown[]> {
-  const { audit_log: _a, undo_journal: _u, ...rest } = snapshot(ctx);
+  const { audit_log: _a, undo_journal: _u, data_version: _v, ...rest } = snapshot(ctx);
   return Object.fromEntries(Object.entries(rest).map(([table, rows]) => [table, rows.map((r) => JSON.stringify(r)).sort()]));
 }
 

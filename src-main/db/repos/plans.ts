@@ -84,7 +84,7 @@ function toSummary(r: PlanRow, report: PlanReport): PlanSummary {
     id: r.id, name: r.name, status: r.status, createdAt: r.created_at, publishedAt: r.published_at,
     scenarioId: r.scenario_id, fromDate: r.from_date, deadlineMet: report.deadlineMet,
     enrolled: report.enrolled.cccd + report.enrolled.eid, backlog: report.backlog.cccd + report.backlog.eid,
-    short: report.shortfall.reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0),
+    short: (report.shortfall ?? []).reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0),
     stale: r.data_version !== null && r.data_version < r.data_now,
   };
 }
