@@ -11,6 +11,7 @@ import { planMethods } from './methods/plan';
 import { registerMethods } from './methods/register';
 import { resultsMethods } from './methods/results';
 import { rosterMethods } from './methods/roster';
+import { scenarioMethods } from './methods/scenario';
 
 export * from './methods/backup';
 export * from './methods/core';
@@ -18,12 +19,14 @@ export * from './methods/plan';
 export * from './methods/register';
 export * from './methods/results';
 export * from './methods/roster';
+export * from './methods/scenario';
 
 export const contract = {
   ...coreMethods,
   ...planMethods,
   ...registerMethods,
   ...rosterMethods,
+  ...scenarioMethods,
   ...resultsMethods,
   ...backupMethods,
 } as const;

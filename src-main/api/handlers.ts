@@ -7,6 +7,7 @@ import { planManageHandlers } from './handlers/plan-manage';
 import { registerHandlers } from './handlers/register';
 import { resultsHandlers } from './handlers/results';
 import { rosterHandlers } from './handlers/roster';
+import { scenarioHandlers } from './handlers/scenarios';
 
 export const handlers: Handlers = {
   ...appHandlers,
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...planManageHandlers,
   ...registerHandlers,
   ...rosterHandlers,
+  ...scenarioHandlers,
   ...resultsHandlers,
   ...backupHandlers,
 };

@@ -12,11 +12,11 @@
  * verifier rejects the plan or no number of extra units up to --max-extra makes the deadline.
  */
 import { resolve } from 'node:path';
-import { applyScenario, extraChanges, minExtra, peopleToMeet, resourceLabel, type ExtraResource, type Trial } from '../core/scenario';
-import type { PlanReport, PlanningInstance, Route, ScenarioChange } from '../core/model';
-import { upperBoundOf } from '../core/planner';
+import { peopleToMeet, resourceLabel, type ExtraResource } from '../core/scenario';
+import type { PlanningInstance, ScenarioChange } from '../core/model';
 import { loadPlanningInstance, openDatabase, savePlan, type Db } from '../db';
 import { createScenario, loadScenarioInstance } from '../db/repos/scenarios';
+import { runMinExtra, trialOf, type PlannedTrial } from '../workers/min-extra-run';
 import { startPlanning } from '../workers/run-planner';
 import { figuresOf } from './figures';
 import { flagsOrExit, thousands, UsageError } from './flags';
@@ -27,16 +27,9 @@ const USAGE = `Usage: npm run scenario -- [--db path] [--name text] [--deadline 
   [--remove-teams code,...] [--lose-vehicles kind:N] [--add-vehicles kind:N] [--add-shift code,...] [--backlog-pct ±N]
   [--min-extra teams|vehicles:<kind>|shifts] [--max-extra N] [--time-limit s] [--seed n] [--json out.json]`;
 
-interface PlannedTrial extends Trial {
-  routes: Route[];
-  report: PlanReport;
-}
-
-async function planned(instance: PlanningInstance, flags: ScenarioFlags, label: string): Promise<PlannedTrial> {
+async function planned(instance: PlanningInstance, flags: ScenarioFlags): Promise<PlannedTrial> {
   const { routes, report } = await startPlanning(instance, { seed: flags.seed, timeLimitSeconds: flags['time-limit'] }, () => undefined).result;
-  const f = figuresOf(report);
-  process.stderr.write(`  ${label}: enrolled ${thousands(f.enrolled)} / ${thousands(f.backlog)}, deadline ${f.deadlineMet ? 'met' : 'missed'}, verifier ${f.verifierValid ? 'valid' : 'INVALID'}\n`);
-  return { routes, report, deadlineMet: f.deadlineMet, verifierValid: f.verifierValid, enrolled: f.enrolled, clearanceDate: f.clearanceDate };
+  return trialOf(routes, report);
 }
 
 function saveTrial(db: Db, scenarioId: number, name: string, trial: PlannedTrial, from: string, seed: number): number {
@@ -44,25 +37,15 @@ function saveTrial(db: Db, scenarioId: number, name: string, trial: PlannedTrial
 }
 
 async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInstance, resource: ExtraResource, flags: ScenarioFlags, t0: number) {
-  const trials = new Map<number, PlannedTrial>();
-  const withExtra = (k: number): PlanningInstance => applyScenario(instance, extraChanges(resource, k)).instance;
-  const planAt = async (k: number): Promise<PlannedTrial> => {
-    const known = trials.get(k) ?? (await planned(withExtra(k), flags, `${k} extra`));
-    trials.set(k, known);
-    return known;
-  };
   const need = peopleToMeet(instance);
-  const answer = await minExtra({
-    need,
-    maxExtra: resource.kind === 'shifts' ? resource.shifts.length : flags['max-extra'],
-    bound: async (k) => {
-      const b = await upperBoundOf(withExtra(k));
-      process.stderr.write(`  bound with ${k} extra: ${thousands(b.people)} (${b.source}); the deadline needs ${thousands(need)}\n`);
-      return b;
-    },
-    plan: planAt,
+  const { answer, nothingAdded } = await runMinExtra(instance, resource, {
+    start: (inst, options) => startPlanning(inst, options, () => undefined),
+    options: { seed: flags.seed, timeLimitSeconds: flags['time-limit'] },
+    maxExtra: flags['max-extra'],
+    onStep: (s) => process.stderr.write(s.what === 'bound'
+      ? `  bound with ${s.k} extra: ${thousands(s.people)} (the deadline needs ${thousands(need)})\n`
+      : `  ${s.k} extra: enrolled ${thousands(s.people)}, deadline ${s.enough ? 'met (verified)' : 'missed'}\n`),
   });
-  const nothingAdded = await planAt(0);
   const planId = answer.plan && answer.minimum !== null
     ? saveTrial(db, scenarioId, `${resourceLabel(resource)} +${answer.minimum}`, answer.plan as PlannedTrial, instance.from, flags.seed) : null;
   return {
@@ -73,7 +56,7 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
     checkerValid: answer.plan?.verifierValid ?? false,
     boundForOneFewer: answer.boundForOneFewer,
     backlog: figuresOf(nothingAdded.report).backlog,
-    need,
+    need: answer.need,
     provenMinimal: answer.provenMinimal,
     boundAllows: answer.boundAllows,
     planId,
@@ -132,7 +115,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (flags.json) writeJson(flags.json, answer);
       return answer.minimum !== null && answer.checkerValid ? 0 : 1;
     }
-    const trial = await planned(instance, flags, 'scenario');
+    const trial = await planned(instance, flags);
     for (const line of summary(instance, trial.report)) console.log(line);
     const planId = saveTrial(db, scenarioId, flags.name ?? 'Kịch bản', trial, instance.from, flags.seed);
     const f = figuresOf(trial.report);

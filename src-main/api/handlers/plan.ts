@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { format } from 'date-fns';
 import { dataVersion, getPlan, listPlans, loadPlanningInstance, publishPlan, replaceRoute, savePlan, setPinned } from '../../db';
+import type { PlanningInstance } from '../../core/model';
 import type { HandlerContext, RunRecord } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
@@ -22,47 +23,60 @@ function planOrThrow(ctx: HandlerContext, planId: number) {
   return plan;
 }
 
+/** One planning run at a time: two would race for the cores and for the data they save. */
+export function refuseSecondRun(ctx: HandlerContext): void {
+  if ([...ctx.runs.values()].some((r) => r.state === 'running')) {
+    throw new AppError('CONFLICT', 'A planning run is already in progress.');
+  }
+}
+
+/**
+ * Plans an instance on the planner's worker and saves the draft when it is done (a base plan,
+ * or a scenario's): progress, cancel and status through ctx.runs, the events as plan.*.
+ */
+export function startRun(ctx: HandlerContext, instance: PlanningInstance, o: { seed: number; timeLimitSeconds: number; name?: string; scenarioId?: number }): string {
+  // The data as read now: an edit made while the run works makes its plan stale at once.
+  const madeFrom = dataVersion(ctx.db);
+  const runId = randomUUID();
+  const job = ctx.planner.start(instance, { seed: o.seed, timeLimitSeconds: o.timeLimitSeconds }, (progress) => {
+    if (run.state !== 'running') return;
+    run.progress = progress;
+    ctx.emit({ topic: 'plan.progress', payload: publicRun(run) });
+  });
+  const run: RunRecord = {
+    runId, state: 'running', progress: { placedShare: 0, bestObjective: 0, elapsedSeconds: 0 }, planId: null, error: null,
+    cancel: job.cancel,
+  };
+  ctx.runs.set(runId, run);
+  job.result
+    .then(({ routes, report }) => {
+      // A cancelled run leaves the data untouched: its result is dropped.
+      if (run.state !== 'running') return;
+      run.planId = savePlan(ctx.db, {
+        name: o.name ?? `Kế hoạch ${format(new Date(), 'dd/MM/yyyy HH:mm')}`,
+        status: 'draft', fromDate: instance.from, seed: o.seed, routes, report, dataVersion: madeFrom, scenarioId: o.scenarioId,
+      });
+      run.state = 'done';
+      ctx.emit({ topic: 'plan.done', payload: publicRun(run) });
+    })
+    .catch((err: unknown) => {
+      if (run.state !== 'running') return;
+      run.state = 'failed';
+      run.error = err instanceof Error ? err.message : String(err);
+      ctx.emit({ topic: 'plan.failed', payload: publicRun(run) });
+    });
+  return runId;
+}
+
 export const planHandlers: Pick<
   Handlers,
   'plan.start' | 'plan.status' | 'plan.cancel' | 'plans.list' | 'plans.get' | 'plans.publish' | 'plans.pin' | 'plans.editRoute'
 > = {
   'plan.start': (p, ctx) => {
-    if ([...ctx.runs.values()].some((r) => r.state === 'running')) {
-      throw new AppError('CONFLICT', 'A planning run is already in progress.');
-    }
+    refuseSecondRun(ctx);
     if (p.basePlanId !== undefined) planOrThrow(ctx, p.basePlanId);
     const instance = loadPlanningInstance(ctx.db, { from: p.from, keepPinned: p.keepPinned, basePlanId: p.basePlanId });
-    // The data as read now: an edit made while the run works makes its plan stale at once.
-    const madeFrom = dataVersion(ctx.db);
-    const runId = randomUUID();
-    const job = ctx.planner.start(instance, { seed: p.seed, timeLimitSeconds: p.timeLimitSeconds }, (progress) => {
-      if (run.state !== 'running') return;
-      run.progress = progress;
-      ctx.emit({ topic: 'plan.progress', payload: publicRun(run) });
-    });
-    const run: RunRecord = {
-      runId, state: 'running', progress: { placedShare: 0, bestObjective: 0, elapsedSeconds: 0 }, planId: null, error: null,
-      cancel: job.cancel,
-    };
-    ctx.runs.set(runId, run);
-    job.result
-      .then(({ routes, report }) => {
-        // A cancelled run leaves the data untouched: its result is dropped.
-        if (run.state !== 'running') return;
-        run.planId = savePlan(ctx.db, {
-          name: p.name ?? `Kế hoạch ${format(new Date(), 'dd/MM/yyyy HH:mm')}`,
-          status: 'draft', fromDate: instance.from, seed: p.seed, routes, report, dataVersion: madeFrom,
-        });
-        run.state = 'done';
-        ctx.emit({ topic: 'plan.done', payload: publicRun(run) });
-      })
-      .catch((err: unknown) => {
-        if (run.state !== 'running') return;
-        run.state = 'failed';
-        run.error = err instanceof Error ? err.message : String(err);
-        ctx.emit({ topic: 'plan.failed', payload: publicRun(run) });
-      });
-    return { runId };
+    return { runId: startRun(ctx, instance, { seed: p.seed, timeLimitSeconds: p.timeLimitSeconds, name: p.name }) };
   },
   'plan.status': ({ runId }, ctx) => publicRun(runOf(ctx, runId)),
   'plan.cancel': ({ runId }, ctx) => {

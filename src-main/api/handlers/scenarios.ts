@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { ScenarioChange } from '../../core/model';
+import { resourceLabel, type MinExtraStep } from '../../core/scenario';
+import { listPlans, savePlan } from '../../db';
+import { createScenario, deleteScenario, getScenario, listScenarios, loadScenarioInstance, updateScenario, type Scenario } from '../../db/repos/scenarios';
+import { runMinExtra } from '../../workers/min-extra-run';
+import type { HandlerContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { AppError } from '../errors';
+import type { MinExtraAnswerDto, MinExtraRunDto, ScenarioDto } from '../methods/scenario';
+import { refuseSecondRun, startRun } from './plan';
+
+function scenarioOrThrow(ctx: HandlerContext, id: number): Scenario {
+  const s = getScenario(ctx.db, id);
+  if (!s) throw new AppError('NOT_FOUND', `There is no scenario ${id}.`, { key: 'noSuchScenario' });
+  return s;
+}
+
+function dto(ctx: HandlerContext, s: Scenario): ScenarioDto {
+  return { ...s, lastPlan: listPlans(ctx.db).find((p) => p.scenarioId === s.id) ?? null };
+}
+
+/** The scenario's instance, or BAD_PARAMS naming each change (by position) and field that cannot apply. */
+function instanceOrThrow(ctx: HandlerContext, changes: readonly ScenarioChange[]) {
+  const applied = loadScenarioInstance(ctx.db, changes);
+  if (applied.problems.length > 0) {
+    const told = applied.problems.map((p) => `change ${p.change + 1} (${changes[p.change]?.kind}), ${p.field}: ${p.message}`).join('; ');
+    throw new AppError('BAD_PARAMS', `The scenario cannot apply: ${told}. Nothing was saved.`, { problems: applied.problems });
+  }
+  return applied.instance;
+}
+
+interface MinExtraRecord extends MinExtraRunDto {
+  cancel: () => void;
+}
+/** "What would it take?" runs of this session. */
+const minExtraRuns = new Map<string, MinExtraRecord>();
+const publicMinExtra = ({ cancel: _c, ...run }: MinExtraRecord): MinExtraRunDto => run;
+
+function minExtraOf(runId: string): MinExtraRecord {
+  const run = minExtraRuns.get(runId);
+  if (!run) throw new AppError('NOT_FOUND', `No such run ${runId}.`);
+  return run;
+}
+
+export const scenarioHandlers: Pick<
+  Handlers,
+  'scenarios.list' | 'scenarios.create' | 'scenarios.update' | 'scenarios.delete' | 'scenarios.plan'
+  | 'scenarios.minExtra' | 'scenarios.minExtraStatus' | 'scenarios.minExtraCancel'
+> = {
+  'scenarios.list': (_p, ctx) => listScenarios(ctx.db).map((s) => dto(ctx, s)),
+  'scenarios.create': ({ name, note, changes, cloneOf }, ctx) => {
+    const all = cloneOf !== undefined ? [...scenarioOrThrow(ctx, cloneOf).changes, ...changes] : changes;
+    instanceOrThrow(ctx, all);
+    return dto(ctx, scenarioOrThrow(ctx, createScenario(ctx.db, { name, note, changes: all })));
+  },
+  'scenarios.update': ({ id, ...patch }, ctx) => {
+    scenarioOrThrow(ctx, id);
+    if (patch.changes) instanceOrThrow(ctx, patch.changes);
+    updateScenario(ctx.db, id, patch);
+    return dto(ctx, scenarioOrThrow(ctx, id));
+  },
+  'scenarios.delete': ({ id }, ctx) => {
+    const outcome = deleteScenario(ctx.db, id);
+    if (outcome === 'missing') throw new AppError('NOT_FOUND', `There is no scenario ${id}.`, { key: 'noSuchScenario' });
+    if (outcome === 'kept') throw new AppError('CONFLICT', 'One of this scenario\'s plans was published: it is kept with the scenario.', { key: 'scenarioKept' });
+    return { deleted: id };
+  },
+  'scenarios.plan': ({ id, timeLimitSeconds, seed }, ctx) => {
+    refuseSecondRun(ctx);
+    const s = scenarioOrThrow(ctx, id);
+    return { runId: startRun(ctx, instanceOrThrow(ctx, s.changes), { seed, timeLimitSeconds, name: s.name, scenarioId: id }) };
+  },
+  'scenarios.minExtra': ({ id, resource, maxExtra, timeLimitSeconds }, ctx) => {
+    refuseSecondRun(ctx);
+    if ([...minExtraRuns.values()].some((r) => r.state === 'running')) throw new AppError('CONFLICT', 'A "what would it take" search is already running.');
+    const s = scenarioOrThrow(ctx, id);
+    const instance = instanceOrThrow(ctx, s.changes);
+    if (resource.kind === 'teams' && !instance.teams.some((t) => t.code === resource.likeTeam)) {
+      throw new AppError('BAD_PARAMS', `resource.likeTeam: no team ${resource.likeTeam}`);
+    }
+    const runId = randomUUID();
+    let cancelJob: () => void = () => undefined;
+    const run: MinExtraRecord = { runId, state: 'running', steps: [], answer: null, error: null, cancel: () => cancelJob() };
+    minExtraRuns.set(runId, run);
+    const onStep = (step: MinExtraStep): void => {
+      run.steps.push(step);
+      ctx.emit({ topic: 'scenario.minExtra', payload: publicMinExtra(run) });
+    };
+    const options = { seed: 1, timeLimitSeconds };
+    runMinExtra(instance, resource, {
+      start: (inst, o) => ctx.planner.start(inst, o, () => undefined), options, maxExtra, onStep,
+      shouldStop: () => run.state !== 'running', onJob: (cancel) => (cancelJob = cancel),
+    })
+      .then(({ answer, nothingAdded }) => {
+        if (run.state !== 'running') return;
+        const planId = answer.plan && answer.minimum !== null
+          ? savePlan(ctx.db, { name: `${s.name}: ${resourceLabel(resource)} +${answer.minimum}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report })
+          : null;
+        const result: MinExtraAnswerDto = {
+          minimum: answer.minimum, planId, planMeetsDeadline: answer.plan?.deadlineMet ?? false, checkerValid: answer.plan?.verifierValid ?? false,
+          boundForOneFewer: answer.boundForOneFewer, provenMinimal: answer.provenMinimal, need: answer.need,
+          backlog: nothingAdded.report.backlog.cccd + nothingAdded.report.backlog.eid, deadline: instance.campaign.deadline,
+          clearanceDateWithNothingAdded: nothingAdded.clearanceDate,
+        };
+        run.answer = result;
+        run.state = 'done';
+        ctx.emit({ topic: 'scenario.minExtra', payload: publicMinExtra(run) });
+      })
+      .catch((err: unknown) => {
+        if (run.state !== 'running') return;
+        run.state = 'failed';
+        run.error = err instanceof Error ? err.message : String(err);
+      });
+    return { runId };
+  },
+  'scenarios.minExtraStatus': ({ runId }) => publicMinExtra(minExtraOf(runId)),
+  'scenarios.minExtraCancel': ({ runId }) => {
+    const run = minExtraOf(runId);
+    if (run.state === 'running') {
+      run.state = 'cancelled';
+      run.cancel();
+    }
+    return publicMinExtra(run);
+  },
+};
+

@@ -1,0 +1,56 @@
+import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
+import { upperBoundOf } from '../core/planner';
+import { applyScenario, extraChanges, minExtra, peopleToMeet, type ExtraResource, type MinExtraAnswer, type MinExtraStep, type Trial } from '../core/scenario';
+import { solveOnThread } from './lp-thread';
+
+export interface PlannedTrial extends Trial {
+  routes: Route[];
+  report: PlanReport;
+}
+
+type Start = (instance: PlanningInstance, options: PlanOptions) => { result: Promise<{ routes: Route[]; report: PlanReport }>; cancel: () => void };
+
+export interface MinExtraRun {
+  answer: MinExtraAnswer<PlannedTrial>;
+  /** The plan with nothing added (its clearance date is how far the deadline slips). */
+  nothingAdded: PlannedTrial;
+}
+
+/** What a verified plan achieved, as the search weighs it. */
+export const trialOf = (routes: Route[], report: PlanReport): PlannedTrial => ({
+  routes, report, deadlineMet: report.deadlineMet, enrolled: report.enrolled.cccd + report.enrolled.eid, clearanceDate: report.clearanceDate,
+  verifierValid: report.checker.valid && report.checker.source === 'verifier',
+});
+
+/**
+ * The least extra of a resource for an instance (a scenario's), the shell's side of
+ * core/scenario/min-extra: plans on the planner's workers (each verified there), bounds with
+ * the LP on a thread of its own; the plan with nothing added is always made too.
+ */
+export async function runMinExtra(
+  instance: PlanningInstance, resource: ExtraResource,
+  o: { start: Start; options: PlanOptions; maxExtra: number; onStep?: (s: MinExtraStep) => void; shouldStop?: () => boolean; onJob?: (cancel: () => void) => void },
+): Promise<MinExtraRun> {
+  const trials = new Map<number, PlannedTrial>();
+  const withExtra = (k: number): PlanningInstance => applyScenario(instance, extraChanges(resource, k)).instance;
+  const planAt = async (k: number): Promise<PlannedTrial> => {
+    const known = trials.get(k);
+    if (known) return known;
+    const job = o.start(withExtra(k), o.options);
+    o.onJob?.(job.cancel);
+    const { routes, report } = await job.result;
+    const trial = trialOf(routes, report);
+    trials.set(k, trial);
+    return trial;
+  };
+  const answer = await minExtra({
+    need: peopleToMeet(instance),
+    maxExtra: resource.kind === 'shifts' ? resource.shifts.length : o.maxExtra,
+    bound: (k) => upperBoundOf(withExtra(k), 60, solveOnThread),
+    plan: planAt,
+    onStep: o.onStep,
+    shouldStop: o.shouldStop,
+  });
+  const nothingAdded = await planAt(0);
+  return { answer, nothingAdded };
+}
