@@ -1,5 +1,5 @@
 import { readSpreadsheet, type ReadResult } from '../io/read';
-import type { ReadReply } from './read-worker';
+import { unpack, type ReadReply } from './read-pack';
 import { spawnSibling } from './spawn';
 
 /** Below this a file is read at once: starting a thread would cost more than the reading. */
@@ -16,8 +16,8 @@ export function readSpreadsheetOffThread(bytes: Buffer): Promise<ReadResult> {
     const finish = (): void => void worker.terminate();
     worker.once('message', (m: ReadReply) => {
       finish();
-      if (m.ok) resolve(m.result);
-      else reject(new Error(m.message));
+      if (!m.ok) reject(new Error(m.message));
+      else resolve('packed' in m ? { ok: true, format: m.format, sheets: unpack(m.packed) } : m.result);
     });
     worker.once('error', (err) => {
       finish();
