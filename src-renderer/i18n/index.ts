@@ -6,6 +6,7 @@ import enPlan from './en.plan.json';
 import enRegister from './en.register.json';
 import enResults from './en.results.json';
 import enRoster from './en.roster.json';
+import enScenario from './en.scenario.json';
 import enVerify from './en.verify.json';
 import vi from './vi.json';
 import viBackup from './vi.backup.json';
@@ -13,14 +14,15 @@ import viPlan from './vi.plan.json';
 import viRegister from './vi.register.json';
 import viResults from './vi.results.json';
 import viRoster from './vi.roster.json';
+import viScenario from './vi.scenario.json';
 import viVerify from './vi.verify.json';
 
 const STORAGE_KEY = 'luudong.language';
 
 // One file per feature so that features can grow their strings without touching each other.
 const resources = {
-  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify, ...viBackup, ...viResults } },
-  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify, ...enBackup, ...enResults } },
+  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify, ...viBackup, ...viResults, ...viScenario } },
+  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify, ...enBackup, ...enResults, ...enScenario } },
 };
 
 /** Vietnamese by default; the saved choice (database, mirrored locally for a fast start) wins. */

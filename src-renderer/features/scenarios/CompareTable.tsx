@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScenarioDto } from '../../../src-main/api/contract';
+import type { PlanReport, PlanSummary } from '../../../src-main/core/model';
+import { formatDate, formatNumber } from '../../lib/format';
+import { call } from '../../lib/rpc';
+
+interface Column {
+  label: string;
+  summary: PlanSummary;
+  report: PlanReport;
+}
+
+const pct = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—');
+
+/** The base plan and up to four scenarios' plans side by side, the figures a manager weighs. */
+export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | null; scenarios: ScenarioDto[] }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number): string => formatNumber(Math.round(x), i18n.language);
+  const wanted = [
+    ...(basePlan ? [{ label: t('scenario.base'), summary: basePlan }] : []),
+    ...scenarios.filter((s) => s.lastPlan).slice(0, 4).map((s) => ({ label: s.name, summary: s.lastPlan! })),
+  ];
+  const key = wanted.map((w) => w.summary.id).join(',');
+  const [columns, setColumns] = useState<Column[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all(wanted.map(async (w) => ({ ...w, report: (await call('plans.get', { planId: w.summary.id })).report })))
+      .then((loaded) => live && setColumns(loaded));
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  if (columns.length < 2) return <p className="muted">{t('scenario.compareHint')}</p>;
+  const rows: Array<[string, (c: Column) => string]> = [
+    ['deadlineMet', (c) => t(c.report.deadlineMet ? 'scenario.yes' : 'scenario.no')],
+    ['enrolled', (c) => `${n(c.summary.enrolled)} (${pct(c.summary.enrolled, c.summary.backlog)})`],
+    ['short', (c) => n(c.summary.short)],
+    ['cccd', (c) => `${n(c.report.enrolled.cccd)} / ${n(c.report.backlog.cccd)}`],
+    ['eid', (c) => `${n(c.report.enrolled.eid)} / ${n(c.report.backlog.eid)}`],
+    ['clearance', (c) => (c.report.clearanceDate ? formatDate(c.report.clearanceDate) : '—')],
+    ['bound', (c) => n(c.report.upperBound)],
+    ['hamletsShort', (c) => n(c.report.hamletsShort ?? c.report.shortfall.length)],
+    ['shifts', (c) => n(c.report.shifts)],
+    ['km', (c) => n(c.report.objectives.distanceM / 1000)],
+    ['cost', (c) => `${n(c.report.objectives.cost)} đ`],
+  ];
+  return (
+    <table className="grid compare" data-testid="compare">
+      <caption>{t('scenario.compare')}</caption>
+      <thead><tr><th />{columns.map((c) => <th key={c.summary.id}>{c.label}</th>)}</tr></thead>
+      <tbody>
+        {rows.map(([row, cell]) => (
+          <tr key={row}><th>{t(`scenario.row.${row}`)}</th>{columns.map((c) => <td key={c.summary.id}>{cell(c)}</td>)}</tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MinExtraRunDto, ScenarioDto } from '../../../src-main/api/contract';
+import type { VehicleKind } from '../../../src-main/core/model';
+import { ErrorNote } from '../../app/ErrorNote';
+import { formatDate, formatNumber } from '../../lib/format';
+import { call } from '../../lib/rpc';
+import { useRpc } from '../../lib/useRpc';
+
+type Ask = { kind: 'teams'; likeTeam: string } | { kind: 'vehicles'; vehicleKind: VehicleKind };
+
+/**
+ * "Cần thêm gì để kịp hạn?": the least extra teams (like a chosen one) or vehicles of a kind,
+ * shown only with its evidence: the verified plan that meets the deadline, and what the upper
+ * bound says of one fewer ("proven minimal", or "not proven" with its figure).
+ */
+export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; onPlanned: () => void }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number): string => formatNumber(x, i18n.language);
+  const teams = useRpc('teams.list');
+  const [ask, setAsk] = useState<Ask>({ kind: 'teams', likeTeam: '' });
+  const [run, setRun] = useState<MinExtraRunDto | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const likeTeam = ask.kind === 'teams' ? ask.likeTeam || teams.data?.[0]?.code || '' : '';
+
+  useEffect(() => {
+    if (!run || run.state !== 'running') return;
+    const timer = setTimeout(() => {
+      call('scenarios.minExtraStatus', { runId: run.runId })
+        .then((next) => {
+          setRun(next);
+          if (next.state === 'done') onPlanned();
+        })
+        .catch((err: unknown) => setError(err as Error));
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [run]);
+
+  const start = async (): Promise<void> => {
+    setError(null);
+    try {
+      const resource = ask.kind === 'teams' ? { kind: 'teams' as const, likeTeam } : ask;
+      const { runId } = await call('scenarios.minExtra', { id: scenario.id, resource });
+      setRun({ runId, state: 'running', steps: [], answer: null, error: null });
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  const a = run?.answer;
+  return (
+    <section className="card" data-testid="min-extra">
+      <h3>{t('scenario.minExtra.title')}</h3>
+      <div className="row">
+        <select aria-label={t('scenario.minExtra.resource')} value={ask.kind} onChange={(e) => setAsk(e.target.value === 'teams' ? { kind: 'teams', likeTeam } : { kind: 'vehicles', vehicleKind: 'car' })}>
+          <option value="teams">{t('scenario.minExtra.teams')}</option>
+          <option value="vehicles">{t('scenario.minExtra.vehicles')}</option>
+        </select>
+        {ask.kind === 'teams' ? (
+          <select aria-label={t('scenario.likeTeam')} value={likeTeam} onChange={(e) => setAsk({ kind: 'teams', likeTeam: e.target.value })}>
+            {teams.data?.map((team) => <option key={team.id} value={team.code}>{team.name}</option>)}
+          </select>
+        ) : (
+          <select aria-label={t('scenario.vehicleKind')} value={ask.vehicleKind} onChange={(e) => setAsk({ kind: 'vehicles', vehicleKind: e.target.value as VehicleKind })}>
+            {(['car', 'pickup', 'motorbike'] as const).map((k) => <option key={k} value={k}>{t(`scenario.kind.${k}`)}</option>)}
+          </select>
+        )}
+        {run?.state === 'running'
+          ? <button className="secondary" onClick={() => void call('scenarios.minExtraCancel', { runId: run.runId }).then(setRun)}>{t('scenario.cancel')}</button>
+          : <button onClick={() => void start()}>{t('scenario.minExtra.run')}</button>}
+      </div>
+      {error && <ErrorNote error={error} />}
+      {run && (
+        <ol className="muted small" data-testid="min-extra-steps">
+          {run.steps.map((s, i) => (
+            <li key={i}>{t(s.what === 'bound' ? 'scenario.minExtra.stepBound' : 'scenario.minExtra.stepPlan', { k: s.k, people: n(s.people), enough: t(s.enough ? 'scenario.yes' : 'scenario.no') })}</li>
+          ))}
+        </ol>
+      )}
+      {run?.state === 'cancelled' && <p className="muted">{t('scenario.cancelled')}</p>}
+      {run?.state === 'failed' && <p className="warn">{run.error}</p>}
+      {a && (
+        <div className="answer" data-testid="min-extra-answer">
+          {a.minimum === null ? <p className="warn">{t('scenario.minExtra.none')}</p> : (
+            <>
+              <p className="big">{t('scenario.minExtra.answer', { count: a.minimum, deadline: formatDate(a.deadline) })}</p>
+              <p>{t('scenario.minExtra.evidencePlan', { count: a.minimum, valid: t(a.checkerValid ? 'scenario.verifierValid' : 'scenario.verifierInvalid') })}</p>
+              {a.minimum > 0 && (
+                <p>{a.provenMinimal
+                  ? t('scenario.minExtra.proven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })
+                  : t('scenario.minExtra.notProven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })}</p>
+              )}
+            </>
+          )}
+          <p>{a.clearanceDateWithNothingAdded
+            ? t('scenario.minExtra.slip', { date: formatDate(a.clearanceDateWithNothingAdded), deadline: formatDate(a.deadline) })
+            : t('scenario.minExtra.noClearance')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

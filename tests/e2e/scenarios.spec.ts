@@ -1,0 +1,48 @@
+import { expect, rpc, shot, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base and asks what it would take', async ({ app }) => {
+  test.setTimeout(180_000);
+  await rpc(app, 'demo.reset', { confirm: true });
+  // The base plan to compare with (made the way the plan screen makes it).
+  const { runId } = await rpc<{ runId: string }>(app, 'plan.start', { timeLimitSeconds: 3 });
+  await expect.poll(async () => (await rpc<{ state: string }>(app, 'plan.status', { runId })).state, { timeout: 60_000 }).toBe('done');
+
+  await app.getByRole('button', { name: 'Kịch bản', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Các kịch bản' })).toBeVisible();
+  // A change the data cannot take is refused, naming it; nothing is saved.
+  await app.getByLabel('Tên').fill('Mất 9 xe ô tô');
+  await app.getByLabel('Mất xe (số xe)').fill('9');
+  await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
+  await expect(app.getByRole('alert')).toContainText('only 2 vehicles of kind car');
+  await expect(app.getByTestId('scenarios-list')).toContainText('Chưa có kịch bản');
+
+  await app.getByLabel('Tên').fill('Mất 2 xe ô tô');
+  await app.getByLabel('Mất xe (số xe)').fill('2');
+  await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
+  const list = app.getByTestId('scenarios-list');
+  await expect(list).toContainText('mất 2 ô tô');
+  await list.getByRole('button', { name: 'Lập kế hoạch' }).click();
+  await expect(list).toContainText(/Kịp hạn|Thiếu [\d.]+/, { timeout: 60_000 });
+  const compare = app.getByTestId('compare');
+  await expect(compare).toContainText('Dữ liệu gốc');
+  await expect(compare).toContainText('Cận trên');
+  await shot(app, 'scenarios-compare');
+
+  await list.getByRole('button', { name: 'Mất 2 xe ô tô' }).click();
+  const panel = app.getByTestId('min-extra');
+  await panel.getByRole('button', { name: 'Tính' }).click();
+  await expect(app.getByTestId('min-extra-steps')).toContainText('Cận trên với 0 thêm');
+  const answer = app.getByTestId('min-extra-answer');
+  await expect(answer).toBeVisible({ timeout: 150_000 });
+  // Never a number without its evidence.
+  await expect(answer).toContainText(/Cần thêm ít nhất \d+ để kịp hạn 31\/12\/2022|không số lượng nào đủ/);
+  const text = (await answer.textContent()) ?? '';
+  if (text.includes('Cần thêm ít nhất')) {
+    await expect(answer).toContainText('Bằng chứng: kế hoạch với');
+    await expect(answer).toContainText(/chứng minh là tối thiểu|Không cần/);
+  }
+  await expect(answer).toContainText('Nếu không thêm gì');
+  await shot(app, 'scenarios-min-extra');
+});
