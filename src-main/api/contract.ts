@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { backupMethods } from './methods/backup';
 import { coreMethods } from './methods/core';
+import { holidayMethods } from './methods/holidays';
 import { planMethods } from './methods/plan';
 import { registerMethods } from './methods/register';
 import { resultsMethods } from './methods/results';
@@ -15,6 +16,7 @@ import { scenarioMethods } from './methods/scenario';
 
 export * from './methods/backup';
 export * from './methods/core';
+export * from './methods/holidays';
 export * from './methods/plan';
 export * from './methods/register';
 export * from './methods/results';
@@ -29,6 +31,7 @@ export const contract = {
   ...scenarioMethods,
   ...resultsMethods,
   ...backupMethods,
+  ...holidayMethods,
 } as const;
 
 

@@ -2,6 +2,7 @@ import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backups';
 import { dataHandlers } from './handlers/data';
+import { holidayHandlers } from './handlers/holidays';
 import { planHandlers } from './handlers/plan';
 import { planManageHandlers } from './handlers/plan-manage';
 import { registerHandlers } from './handlers/register';
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...scenarioHandlers,
   ...resultsHandlers,
   ...backupHandlers,
+  ...holidayHandlers,
 };

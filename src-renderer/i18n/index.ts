@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enArea from './en.area.json';
 import enBackup from './en.backup.json';
 import enPlan from './en.plan.json';
 import enRegister from './en.register.json';
@@ -9,6 +10,7 @@ import enRoster from './en.roster.json';
 import enScenario from './en.scenario.json';
 import enVerify from './en.verify.json';
 import vi from './vi.json';
+import viArea from './vi.area.json';
 import viBackup from './vi.backup.json';
 import viPlan from './vi.plan.json';
 import viRegister from './vi.register.json';
@@ -21,8 +23,8 @@ const STORAGE_KEY = 'luudong.language';
 
 // One file per feature so that features can grow their strings without touching each other.
 const resources = {
-  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify, ...viBackup, ...viResults, ...viScenario } },
-  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify, ...enBackup, ...enResults, ...enScenario } },
+  vi: { translation: { ...vi, ...viRegister, ...viPlan, ...viRoster, ...viVerify, ...viBackup, ...viResults, ...viScenario, ...viArea } },
+  en: { translation: { ...en, ...enRegister, ...enPlan, ...enRoster, ...enVerify, ...enBackup, ...enResults, ...enScenario, ...enArea } },
 };
 
 /** Vietnamese by default; the saved choice (database, mirrored locally for a fast start) wins. */

@@ -7,7 +7,7 @@ import { method, none } from './method';
 // The renderer builds its tables and forms from the same list specs and row schemas the
 // importer uses (pure core code), so a cell is judged the same way in the UI and in a file.
 export {
-  LISTS, LIST_NAMES, campaignRecord, fileStem, isoToDmy, formatTime, parseCell, isFailure, sameValue, MAX_ROWS,
+  LISTS, LIST_NAMES, campaignRecord, copyOf, fileStem, isoToDmy, formatDateList, formatTime, newTeamDefaults, parseCell, isFailure, sameValue, MAX_ROWS,
 } from '../../core/register';
 export type {
   AnyListSpec, FieldSpec, FieldValue, FieldKind, ListName, RegisterRecord, RowIssue as ImportRowIssue, Problem, Lang,

@@ -2,6 +2,7 @@ import {
   formatTime, isEmptyCell, isFailure, normalizeText, parseBool, parseDate, parseNumber, parseTime, splitList,
   type Cell, type CellFailure, type Parsed,
 } from './cells';
+import { formatDateList, parseDateList } from './date-ranges';
 import type { Vocabulary } from './labels';
 
 /** A value of one field of a register record (a flat row: what a table cell or a form input holds). */
@@ -115,7 +116,7 @@ export function parseCell(field: FieldSpec, cell: Cell): Parsed<FieldValue> | un
         : parseItems(items, (s) => parseChoice(field, s) as Parsed<string>, (v) => codes.indexOf(v));
     }
     case 'dates':
-      return parseItems(splitList(cell), (s) => parseDate(s), (v) => v);
+      return parseDateList(cell);
     case 'ints':
       return parseItems(splitList(cell), (s) => {
         const n = parseNumber(s, true);
@@ -148,7 +149,7 @@ export function formatCell(field: FieldSpec, value: FieldValue | undefined, lang
     case 'choices':
       return (value as Array<string | number>).map((v) => label(field, v, lang)).join('; ');
     case 'dates':
-      return (value as string[]).map(isoToDmy).join('; ');
+      return formatDateList(value as string[], isoToDmy);
     case 'ints':
       return (value as number[]).join('; ');
     default:

@@ -1,5 +1,7 @@
 /** The data register: row schemas, header aliases, cell reading and import planning. Pure. */
 export * from './cells';
+export * from './date-ranges';
+export * from './team-defaults';
 export * from './fields';
 export * from './issues';
 export * from './labels';

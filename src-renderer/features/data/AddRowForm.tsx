@@ -6,17 +6,22 @@ import { langOf, problemText } from './format';
 import type { SaveField } from './RegisterTable';
 
 /** A new row: every field of the list, the fallbacks filled in; problems show beside their field. */
-export function AddRowForm({ spec, title, choices, onSave, onClose }: {
+export function AddRowForm({ spec, title, choices, initial, onSave, onClose }: {
   spec: AnyListSpec;
   title: string;
   choices: RefChoices;
+  /** Values the form starts with instead of the fallbacks (a new team's usual figures, a copied row). */
+  initial?: Record<string, FieldValue>;
   onSave: (values: Record<string, FieldValue | null>) => ReturnType<SaveField>;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(spec.fields.map((f) => [f.key, f.fallback === undefined ? (f.kind === 'bool' ? 'false' : '') : toText(f, f.fallback, lang)])));
+    Object.fromEntries(spec.fields.map((f) => {
+      const start = initial?.[f.key] ?? f.fallback;
+      return [f.key, start === undefined ? (f.kind === 'bool' ? 'false' : '') : toText(f, start, lang)];
+    })));
   const [problems, setProblems] = useState<Record<string, ProblemDto>>({});
   const [busy, setBusy] = useState(false);
 

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LISTS, type FieldValue, type JournalEntryDto, type ListName, type RegisterRow } from '../../../src-main/api/contract';
+import { LISTS, copyOf, newTeamDefaults, type FieldValue, type JournalEntryDto, type ListName, type RegisterRow } from '../../../src-main/api/contract';
 import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { AddRowForm } from './AddRowForm';
 import { CampaignCard } from './CampaignCard';
 import { DataError } from './DataError';
 import { DeleteDialog } from './DeleteDialog';
+import { HolidaysDialog } from './HolidaysDialog';
 import { ImportDialog } from './ImportDialog';
 import { RegisterTable } from './RegisterTable';
 import { Toolbar, useSummaryText } from './Toolbar';
@@ -30,11 +31,22 @@ const EXTRA: Partial<Record<ListName, string[]>> = {
 /** A hamlet's done and left sit right after its backlog (the register's figure), where the eye looks. */
 const EXTRA_AFTER: Partial<Record<ListName, string>> = { hamlets: 'remainingEid' };
 
+const COPYABLE: ListName[] = ['teams', 'vehicles'];
+
+/** What a new row's form starts with: a copy of a row, a new team's usual figures, or the fallbacks. */
+function startValues(list: ListName, copy: RegisterRow | null, rows: RegisterRow[], copyWord: string): Record<string, FieldValue> | undefined {
+  const records = rows.map((r) => r.record);
+  if (copy) return copyOf(copy.record, records, copyWord);
+  return list === 'teams' ? newTeamDefaults(records) : undefined;
+}
+
 function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (message?: string) => void; changes: number }) {
   const { t } = useTranslation();
   const data = useRpc('register.list', { list });
-  const [adding, setAdding] = useState(false);
+  // A new row: blank (the fallbacks, or a new team's usual figures) or a copy of a row.
+  const [adding, setAdding] = useState<false | { copy: RegisterRow | null }>(false);
   const [importing, setImporting] = useState(false);
+  const [fillingHolidays, setFillingHolidays] = useState(false);
   const [deleting, setDeleting] = useState<RegisterRow | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const undo = useRpc('undo.peek');
@@ -72,18 +84,25 @@ function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (me
 
   return (
     <section className="register-list">
-      <Toolbar list={list} undo={undo.data?.entry ?? null} onAdd={() => setAdding(true)} onImport={() => setImporting(true)}
-        onUndo={(e) => void runUndo(e)} onError={setError} />
+      <Toolbar list={list} undo={undo.data?.entry ?? null} onAdd={() => setAdding({ copy: null })} onImport={() => setImporting(true)}
+        onUndo={(e) => void runUndo(e)} onError={setError}>
+        {list === 'calendar' && <button className="secondary" onClick={() => setFillingHolidays(true)}>{t('area.holidays.button')}</button>}
+      </Toolbar>
+      {fillingHolidays && (
+        <HolidaysDialog onClose={() => setFillingHolidays(false)} onDone={(message) => { setFillingHolidays(false); onChanged(message); }} />
+      )}
       {error && <DataError error={error} />}
       {data.error && <DataError error={data.error} />}
       {adding && data.data && (
-        <AddRowForm spec={spec} title={t('register.form.addTitle', { list: title })} choices={data.data.choices}
+        <AddRowForm spec={spec} choices={data.data.choices} initial={startValues(list, adding.copy, data.data.rows, t('area.copy.word'))}
+          title={adding.copy ? t('area.copy.title', { label: spec.label(adding.copy.record) }) : t('register.form.addTitle', { list: title })}
           onSave={(values) => save(null, values)} onClose={() => setAdding(false)} />
       )}
       {!data.data && !data.error && <p>{t('app.loading')}</p>}
       {data.data && (
         <RegisterTable spec={spec} rows={data.data.rows} choices={data.data.choices} extra={EXTRA[list] ?? []} extraAfter={EXTRA_AFTER[list]} testId={`table-${list}`}
-          onSave={(key, field, value) => save(key, { [field]: value })} onDelete={setDeleting} />
+          onSave={(key, field, value) => save(key, { [field]: value })} onDelete={setDeleting}
+          onCopy={COPYABLE.includes(list) ? (row) => setAdding({ copy: row }) : undefined} />
       )}
       {importing && (
         <ImportDialog list={list} spec={spec} title={title} onClose={() => setImporting(false)}

@@ -85,7 +85,7 @@ export function FieldControl({ field, text, onText, choices, label, invalid, aut
         value={text}
         list={listId}
         placeholder={placeholder}
-        title={field.kind === 'dates' || field.kind === 'ints' ? t('register.form.listHint') : undefined}
+        title={field.kind === 'dates' ? t('register.form.datesHint') : field.kind === 'ints' ? t('register.form.listHint') : undefined}
         inputMode={field.kind === 'int' ? 'numeric' : field.kind === 'decimal' ? 'decimal' : undefined}
         onChange={(e) => onText(e.target.value)}
         onBlur={onBlur}

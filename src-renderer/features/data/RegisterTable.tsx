@@ -23,7 +23,7 @@ interface Col {
  * A list as a spreadsheet-like table: click a cell to edit it; a wrong value stays in the
  * cell, marked, with the reason underneath, and nothing is saved until it is right.
  */
-export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, onDelete, testId }: {
+export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, onDelete, onCopy, testId }: {
   spec: AnyListSpec;
   rows: RegisterRow[];
   choices: RefChoices;
@@ -33,6 +33,8 @@ export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, 
   extraAfter?: string;
   onSave: SaveField;
   onDelete: (row: RegisterRow) => void;
+  /** Lists whose rows can be copied into a new one (teams, vehicles). */
+  onCopy?: (row: RegisterRow) => void;
   testId: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -140,6 +142,11 @@ export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, 
                 );
               })}
               <td className="actions">
+                {onCopy && (
+                  <button className="link" onClick={() => onCopy(row)} aria-label={`${t('area.copy.button')} ${spec.label(row.record)}`}>
+                    {t('area.copy.button')}
+                  </button>
+                )}
                 <button className="link danger-link" onClick={() => onDelete(row)} aria-label={`${t('register.tools.delete')} ${spec.label(row.record)}`}>
                   {t('register.tools.delete')}
                 </button>

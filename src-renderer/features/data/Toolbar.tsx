@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEntryDto, ListName } from '../../../src-main/api/contract';
 import { downloadBase64 } from '../../lib/download';
@@ -13,13 +14,15 @@ export function useSummaryText(): (entry: JournalEntryDto) => string {
 }
 
 /** Add, import, export, template and undo for one list. */
-export function Toolbar({ list, undo, onAdd, onImport, onUndo, onError }: {
+export function Toolbar({ list, undo, onAdd, onImport, onUndo, onError, children }: {
   list: ListName;
   undo: JournalEntryDto | null;
   onAdd: () => void;
   onImport: () => void;
   onUndo: (entry: JournalEntryDto) => void;
   onError: (err: Error) => void;
+  /** A list's own tools (the calendar's holidays), after the common ones. */
+  children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const summary = useSummaryText();
@@ -33,6 +36,7 @@ export function Toolbar({ list, undo, onAdd, onImport, onUndo, onError }: {
       <button className="secondary" onClick={() => exportAs('xlsx')}>{t('register.tools.exportXlsx')}</button>
       <button className="secondary" onClick={() => exportAs('csv')}>{t('register.tools.exportCsv')}</button>
       <button className="secondary" onClick={template}>{t('register.tools.template')}</button>
+      {children}
       <span className="spacer" />
       <button
         className="secondary undo"

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatTime, isoToDmy, type FieldSpec, type FieldValue, type ProblemDto } from '../../../src-main/api/contract';
+import { formatDateList, formatTime, isoToDmy, type FieldSpec, type FieldValue, type ProblemDto } from '../../../src-main/api/contract';
 import { formatNumber } from '../../lib/format';
 
 export type Lang = 'vi' | 'en';
@@ -36,7 +36,7 @@ export function displayValue(field: FieldSpec, value: FieldValue | undefined, la
     case 'choices':
       return (value as Array<string | number>).map((v) => choiceLabel(field, v, lang)).join(', ');
     case 'dates':
-      return (value as string[]).map(isoToDmy).join(', ');
+      return formatDateList(value as string[], isoToDmy, ', ');
     case 'ints':
       return (value as number[]).join(', ');
     default:
@@ -57,7 +57,7 @@ export function editText(field: FieldSpec, value: FieldValue | undefined, lang: 
     case 'time':
       return formatTime(Number(value));
     case 'dates':
-      return (value as string[]).map(isoToDmy).join('; ');
+      return formatDateList(value as string[], isoToDmy);
     case 'ints':
       return (value as number[]).join('; ');
     default:

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail, StoredRouteDto } from '../../../src-main/api/contract';
-import { formatDate, formatMinutes } from '../../lib/format';
+import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
 import type { PlanRefs } from './refs';
 import { useRowWindow, WINDOW_ROW_HEIGHT } from './useRowWindow';
 import { weeksBetween } from './weeks';
@@ -97,24 +97,51 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
           </tbody>
         </table>
       </div>
+      <CalendarLegend />
     </section>
   );
 }
 
+/** A commune's name without its unit word ("Xã Xuân Cao" -> "Xuân Cao"): the chip has little room. */
+const shortCommune = (name: string): string => name.replace(/^(xã|thị trấn|phường|đặc khu)\s+/iu, '');
+
+/** "Thôn 1 (Xuân Cao)": several communes have a "Thôn 1". */
+export function hamletWithCommune(refs: PlanRefs, hamletId: number): string {
+  const hamlet = refs.hamlet.get(hamletId);
+  if (!hamlet) return String(hamletId);
+  const commune = refs.communeName.get(hamlet.communeId);
+  return commune ? `${hamlet.name} (${shortCommune(commune)})` : hamlet.name;
+}
+
 function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; refs: PlanRefs; selected: boolean; onClick: () => void }) {
+  const { t, i18n } = useTranslation();
   const template = refs.template.get(route.templateId);
   const quota = route.stops.reduce((s, st) => s + st.quota.eid + st.quota.cccd + st.homeVisits.eid + st.homeVisits.cccd, 0);
   return (
     <button className={`route-chip${selected ? ' selected' : ''}${route.pinned ? ' pinned' : ''}`} onClick={onClick} data-testid="route-chip" data-route-id={route.id}>
       <span className="chip-time" title={template?.name}>
-        {route.pinned && '📌 '}
+        {route.pinned && <span title={t('area.calendar.pinned')}>📌 </span>}
         {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
-        {template?.homeVisitsOnly && ' 🏠'}
+        {template?.homeVisitsOnly && <span title={t('area.calendar.home')} aria-label={t('area.calendar.home')}> 🏠</span>}
       </span>
-      <span className="chip-stops">{route.stops.map((s) => refs.hamlet.get(s.hamletId)?.name ?? s.hamletId).join(' → ')}</span>
+      <span className="chip-stops">{route.stops.map((s) => hamletWithCommune(refs, s.hamletId)).join(' → ')}</span>
       <span className="chip-meta">
-        {route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ')} · {quota}
+        {t('area.calendar.vehicles', { names: route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ') })}
+        {' · '}
+        <span data-testid="chip-quota">{t('area.calendar.quota', { n: formatNumber(quota, i18n.language) })}</span>
       </span>
     </button>
+  );
+}
+
+/** What the chips' signs and figures mean. */
+function CalendarLegend() {
+  const { t } = useTranslation();
+  return (
+    <div className="legend" data-testid="calendar-legend">
+      <span className="legend-item">🏠 {t('area.calendar.home')}</span>
+      <span className="legend-item">📌 {t('area.calendar.pinned')}</span>
+      <span className="legend-note">{t('area.calendar.quotaNote')}</span>
+    </div>
   );
 }
