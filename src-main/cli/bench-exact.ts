@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { runBoundCase, tinyShortageInstance, type BoundCase } from '../core/exact';
-import { flagsOrExit } from './flags';
+import { flagsOrExit, runWhenMain } from './flags';
 
 const USAGE = 'Usage: npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--json file] [--dump-dir dir]';
 
@@ -116,12 +116,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return bad.length === 0 ? 0 : 1;
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(`bench:exact: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, 'bench:exact', main);

@@ -20,7 +20,7 @@ import { datasetInstance, demoDataset, generateThanhHoa, parseCentroidsCsv } fro
 import type { PlanningInstance } from '../core/model';
 import { planOnWorker, WorkerPool } from '../workers/run-planner';
 import { figuresOf, type PlanFigures } from './figures';
-import { flagsOrExit, percent, thousands } from './flags';
+import { flagsOrExit, percent, runWhenMain, thousands } from './flags';
 
 const USAGE = 'Usage: npm run bench -- [--json file] [--time-limit s] [--district-time-limit s] [--workers n]';
 const ROOT = resolve(__dirname, '..', '..');
@@ -126,12 +126,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, 'bench', main);

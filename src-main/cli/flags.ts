@@ -56,3 +56,18 @@ export function flagsOrExit<S extends z.ZodType>(argv: readonly string[], schema
 
 export const thousands = (n: number): string => Math.round(n).toLocaleString('en-US');
 export const percent = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a');
+
+/**
+ * Runs a command's main when its file is the program (not when a test imports it): exits
+ * with main's code, or 1 after one line naming the command when it throws.
+ */
+export function runWhenMain(mod: NodeModule, command: string, main: (argv: readonly string[]) => Promise<number>): void {
+  if (require.main !== mod) return;
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`${command}: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}

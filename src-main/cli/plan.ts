@@ -17,7 +17,7 @@ import { isoDate, type PlanReport, type PlanningInstance } from '../core/model';
 import { loadPlanningInstance, openDatabase, savePlan } from '../db';
 import { startPlanning } from '../workers/run-planner';
 import { figuresOf } from './figures';
-import { parseFlags, percent, thousands, UsageError } from './flags';
+import { parseFlags, percent, runWhenMain, thousands, UsageError } from './flags';
 
 const USAGE = 'Usage: npm run plan -- [--db path] [--from yyyy-MM-dd] [--time-limit s] [--seed n] [--out plan.json] [--json figures.json]';
 
@@ -93,12 +93,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(`plan: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, 'plan', main);

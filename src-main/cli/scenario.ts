@@ -19,7 +19,7 @@ import { createScenario, loadScenarioInstance } from '../db/repos/scenarios';
 import { runMinExtra, trialOf, type PlannedTrial } from '../workers/min-extra-run';
 import { startPlanning } from '../workers/run-planner';
 import { figuresOf } from './figures';
-import { flagsOrExit, thousands, UsageError } from './flags';
+import { flagsOrExit, runWhenMain, thousands, UsageError } from './flags';
 import { summary, writeJson } from './plan';
 import { changesFromFlags, extraResource, scenarioFlags, type ScenarioFlags } from './scenario-flags';
 
@@ -132,12 +132,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(`scenario: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, 'scenario', main);
