@@ -43,7 +43,7 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
     options: { seed: flags.seed, timeLimitSeconds: flags['time-limit'] },
     maxExtra: flags['max-extra'],
     onStep: (s) => process.stderr.write(s.what === 'bound'
-      ? `  bound with ${s.k} extra: ${thousands(s.people)} (the deadline needs ${thousands(need)})\n`
+      ? `  bound with ${s.k} extra: ${thousands(s.people)} (the deadline needs ${thousands(need)})${s.possible === false ? '; no plan can do every hamlet' : ''}\n`
       : `  ${s.k} extra: enrolled ${thousands(s.people)}, deadline ${s.enough ? 'met (verified)' : 'missed'}\n`),
   });
   const planId = answer.plan && answer.minimum !== null
@@ -55,6 +55,7 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
     planMeetsDeadline: answer.plan?.deadlineMet ?? false,
     checkerValid: answer.plan?.verifierValid ?? false,
     boundForOneFewer: answer.boundForOneFewer,
+    possibleWithOneFewer: answer.possibleWithOneFewer,
     backlog: figuresOf(nothingAdded.report).backlog,
     need: answer.need,
     provenMinimal: answer.provenMinimal,
@@ -72,7 +73,9 @@ function describeAnswer(a: Awaited<ReturnType<typeof answerMinExtra>>): string[]
   if (a.minimum !== null) {
     lines.push(`  evidence: a plan with ${a.minimum} extra meets the deadline, verifier ${a.checkerValid ? 'valid' : 'INVALID'} (saved as plan #${a.planId})`);
     lines.push(a.minimum === 0 ? '  nothing needs adding'
-      : a.provenMinimal ? `  proven minimal: with ${a.minimum - 1} the upper bound is ${thousands(a.boundForOneFewer ?? 0)} < ${thousands(a.need)} the deadline needs`
+      : a.provenMinimal ? (a.possibleWithOneFewer === false && (a.boundForOneFewer ?? 0) >= a.need
+        ? `  proven minimal: with ${a.minimum - 1} no plan can bring every hamlet within its residual (the LP that must is infeasible), though the upper bound ${thousands(a.boundForOneFewer ?? 0)} reaches the ${thousands(a.need)} needed`
+        : `  proven minimal: with ${a.minimum - 1} the upper bound is ${thousands(a.boundForOneFewer ?? 0)} < ${thousands(a.need)} the deadline needs`)
         : `  not proven minimal: with ${a.minimum - 1} the upper bound is ${thousands(a.boundForOneFewer ?? 0)}, enough on paper (${thousands(a.need)} needed)`);
   } else if (a.boundAllows === null) {
     lines.push(`  even ${a.resource} up to the limit cannot: the upper bound stays below the ${thousands(a.need)} people the deadline needs`);

@@ -1,5 +1,5 @@
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
-import { upperBoundOf } from '../core/planner';
+import { deadlinePossibleOf, upperBoundOf } from '../core/planner';
 import { applyScenario, extraChanges, minExtra, peopleToMeet, type ExtraResource, type MinExtraAnswer, type MinExtraStep, type Trial } from '../core/scenario';
 import { solveOnThread } from './lp-thread';
 
@@ -43,10 +43,16 @@ export async function runMinExtra(
     trials.set(k, trial);
     return trial;
   };
+  const need = peopleToMeet(instance);
   const answer = await minExtra({
-    need: peopleToMeet(instance),
+    need,
     maxExtra: resource.kind === 'shifts' ? resource.shifts.length : o.maxExtra,
-    bound: (k) => upperBoundOf(withExtra(k), 60, solveOnThread),
+    bound: async (k) => {
+      const inst = withExtra(k);
+      const bound = await upperBoundOf(inst, 60, solveOnThread);
+      // The every-hamlet LP only where the people bound leaves room: below it, that bound is the proof.
+      return { ...bound, possible: bound.people >= need ? await deadlinePossibleOf(inst, 60, solveOnThread) : null };
+    },
     plan: planAt,
     onStep: o.onStep,
     shouldStop: o.shouldStop,

@@ -99,7 +99,7 @@ export const scenarioHandlers: Pick<
           : null;
         const result: MinExtraAnswerDto = {
           minimum: answer.minimum, planId, planMeetsDeadline: answer.plan?.deadlineMet ?? false, checkerValid: answer.plan?.verifierValid ?? false,
-          boundForOneFewer: answer.boundForOneFewer, provenMinimal: answer.provenMinimal, need: answer.need,
+          boundForOneFewer: answer.boundForOneFewer, possibleWithOneFewer: answer.possibleWithOneFewer, provenMinimal: answer.provenMinimal, need: answer.need,
           backlog: nothingAdded.report.backlog.cccd + nothingAdded.report.backlog.eid, deadline: instance.campaign.deadline,
           clearanceDateWithNothingAdded: nothingAdded.clearanceDate,
         };

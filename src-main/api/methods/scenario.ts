@@ -23,7 +23,7 @@ export const extraResource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vehicles'), vehicleKind, baseName: z.string().trim().min(1).max(200).optional() }).strict(),
 ]);
 
-export const minExtraStep = z.object({ k: z.number().int().min(0), what: z.enum(['bound', 'plan']), people: z.number().int(), enough: z.boolean() });
+export const minExtraStep = z.object({ k: z.number().int().min(0), what: z.enum(['bound', 'plan']), people: z.number().int(), enough: z.boolean(), possible: z.boolean().nullable().optional() });
 
 /** The answer to "what would it take?", never a number without its evidence. */
 export const minExtraAnswer = z.object({
@@ -33,6 +33,8 @@ export const minExtraAnswer = z.object({
   planMeetsDeadline: z.boolean(),
   checkerValid: z.boolean(),
   boundForOneFewer: z.number().int().nullable(),
+  /** With one fewer: false when no plan can bring every hamlet within its residual (proven). */
+  possibleWithOneFewer: z.boolean().nullable(),
   provenMinimal: z.boolean(),
   /** People the deadline needs enrolled (backlog less what the residual rule leaves to the posts). */
   need: z.number().int(),

@@ -48,8 +48,11 @@ export interface Trial {
 }
 
 export interface MinExtraDeps<T extends Trial> {
-  /** The bound with k extra (never below what any plan with k extra can enrol). */
-  bound: (k: number) => Promise<{ people: number; source: 'lp' | 'capacity' }>;
+  /**
+   * The bound with k extra (never below what any plan with k extra can enrol), and whether any
+   * plan could bring every hamlet within its residual (false proves none can; null: not known).
+   */
+  bound: (k: number) => Promise<{ people: number; source: 'lp' | 'capacity'; possible?: boolean | null }>;
   /** Plans with k extra and verifies the plan independently. */
   plan: (k: number) => Promise<T>;
   /** People the deadline needs (peopleToMeet of the instance without extras: extras add no backlog). */
@@ -69,6 +72,8 @@ export interface MinExtraStep {
   people: number;
   /** For a plan: whether it meets the deadline (verified). For a bound: whether it leaves room to meet it. */
   enough: boolean;
+  /** For a bound: false when the LP that must do every hamlet has no solution (a proof), null when not known. */
+  possible?: boolean | null;
 }
 
 export interface MinExtraAnswer<T extends Trial> {
@@ -78,7 +83,9 @@ export interface MinExtraAnswer<T extends Trial> {
   plan: T | null;
   /** The bound with minimum − 1 (null when minimum is 0 or none was found). */
   boundForOneFewer: number | null;
-  /** True only when minimum is 0, or the bound with minimum − 1 is below what the deadline needs. */
+  /** With minimum − 1: false when no plan can do every hamlet (proven), null when not known or not asked. */
+  possibleWithOneFewer: boolean | null;
+  /** True only when minimum is 0, or with minimum − 1 the bound is below what the deadline needs or no plan can do every hamlet. */
   provenMinimal: boolean;
   /** The fewest units the bound allows: with fewer, no plan can meet the deadline (proven). */
   boundAllows: number | null;
@@ -93,8 +100,8 @@ export class MinExtraStopped extends Error {
 }
 
 /**
- * The least extra units that make the deadline, with its evidence both ways. The bound
- * grows with k (more resources never shrink what is possible), so the fewest k it allows is
+ * The least extra units that make the deadline, with its evidence both ways. The bounds
+ * grow with k (more resources never shrink what is possible), so the fewest k they allow is
  * found by galloping then halving; every k below it is proven impossible. From there, plans
  * are made for k, k+1, ... until one meets the deadline and the verifier accepts it. When that
  * k is the bound's own, it is proven minimal; otherwise the answer says what the bound shows
@@ -102,29 +109,37 @@ export class MinExtraStopped extends Error {
  */
 export async function minExtra<T extends Trial>(deps: MinExtraDeps<T>): Promise<MinExtraAnswer<T>> {
   const steps: MinExtraStep[] = [];
-  const bounds = new Map<number, number>();
+  const bounds = new Map<number, { people: number; possible: boolean | null }>();
   const check = (): void => {
     if (deps.shouldStop?.()) throw new MinExtraStopped();
   };
-  const boundAt = async (k: number): Promise<number> => {
+  const boundAt = async (k: number): Promise<{ people: number; possible: boolean | null }> => {
     const known = bounds.get(k);
     if (known !== undefined) return known;
     check();
-    const { people } = await deps.bound(k);
-    bounds.set(k, people);
-    const step: MinExtraStep = { k, what: 'bound', people, enough: people >= deps.need };
+    const { people, possible = null } = await deps.bound(k);
+    bounds.set(k, { people, possible });
+    const step: MinExtraStep = { k, what: 'bound', people, enough: people >= deps.need && possible !== false, possible };
     steps.push(step);
     deps.onStep?.(step);
-    return people;
+    return { people, possible };
   };
-  const allows = async (k: number): Promise<boolean> => (await boundAt(k)) >= deps.need;
+  /** Not proven impossible with k: the bound reaches what the deadline needs and the every-hamlet LP is not infeasible. */
+  const allows = async (k: number): Promise<boolean> => {
+    const b = await boundAt(k);
+    return b.people >= deps.need && b.possible !== false;
+  };
 
   const boundAllows = await fewestAllowed(allows, deps.maxExtra);
-  const answer = (minimum: number | null, plan: T | null): MinExtraAnswer<T> => ({
-    minimum, plan, boundAllows, need: deps.need, steps,
-    boundForOneFewer: minimum !== null && minimum > 0 ? bounds.get(minimum - 1) ?? null : null,
-    provenMinimal: minimum === 0 || (minimum !== null && (bounds.get(minimum - 1) ?? Infinity) < deps.need),
-  });
+  const answer = (minimum: number | null, plan: T | null): MinExtraAnswer<T> => {
+    const fewer = minimum !== null && minimum > 0 ? bounds.get(minimum - 1) ?? null : null;
+    return {
+      minimum, plan, boundAllows, need: deps.need, steps,
+      boundForOneFewer: fewer?.people ?? null,
+      possibleWithOneFewer: fewer?.possible ?? null,
+      provenMinimal: minimum === 0 || (fewer !== null && (fewer.people < deps.need || fewer.possible === false)),
+    };
+  };
   if (boundAllows === null) return answer(null, null);
 
   const tries = deps.maxPlanTries ?? 6;

@@ -6,6 +6,7 @@ import { ErrorNote } from '../../app/ErrorNote';
 import { formatDate, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
+import { VehicleKindSelect } from './VehicleKindSelect';
 
 type Ask = { kind: 'teams'; likeTeam: string } | { kind: 'vehicles'; vehicleKind: VehicleKind };
 
@@ -60,9 +61,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
             {teams.data?.map((team) => <option key={team.id} value={team.code}>{team.name}</option>)}
           </select>
         ) : (
-          <select aria-label={t('scenario.vehicleKind')} value={ask.vehicleKind} onChange={(e) => setAsk({ kind: 'vehicles', vehicleKind: e.target.value as VehicleKind })}>
-            {(['car', 'pickup', 'motorbike'] as const).map((k) => <option key={k} value={k}>{t(`scenario.kind.${k}`)}</option>)}
-          </select>
+          <VehicleKindSelect value={ask.vehicleKind} onChange={(vehicleKind) => setAsk({ kind: 'vehicles', vehicleKind })} />
         )}
         {run?.state === 'running'
           ? <button className="secondary" onClick={() => void call('scenarios.minExtraCancel', { runId: run.runId }).then(setRun)}>{t('scenario.cancel')}</button>
@@ -86,7 +85,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
               <p>{t('scenario.minExtra.evidencePlan', { count: a.minimum, valid: t(a.checkerValid ? 'scenario.verifierValid' : 'scenario.verifierInvalid') })}</p>
               {a.minimum > 0 && (
                 <p>{a.provenMinimal
-                  ? t('scenario.minExtra.proven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })
+                  ? t(a.possibleWithOneFewer === false && (a.boundForOneFewer ?? 0) >= a.need ? 'scenario.minExtra.provenHamlets' : 'scenario.minExtra.proven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })
                   : t('scenario.minExtra.notProven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })}</p>
               )}
             </>

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScenarioChange, VehicleKind } from '../../../src-main/core/model';
 import { DateInput } from '../../app/DateInput';
 import { useRpc } from '../../lib/useRpc';
-
-const KINDS: VehicleKind[] = ['car', 'pickup', 'motorbike'];
+import { VehicleKindSelect } from './VehicleKindSelect';
 
 interface Draft {
   name: string;
@@ -74,19 +73,11 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
         </div>
         <div className="row">
           <label>{t('scenario.loseVehicles')}<input type="number" min={1} max={500} value={d.lose} onChange={(e) => set({ lose: e.target.value })} /></label>
-          <label>{t('scenario.vehicleKind')}
-            <select value={d.loseKind} onChange={(e) => set({ loseKind: e.target.value as VehicleKind })}>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`scenario.kind.${k}`)}</option>)}
-            </select>
-          </label>
+          <VehicleKindSelect value={d.loseKind} onChange={(loseKind) => set({ loseKind })} />
         </div>
         <div className="row">
           <label>{t('scenario.addVehicles')}<input type="number" min={1} max={500} value={d.add} onChange={(e) => set({ add: e.target.value })} /></label>
-          <label>{t('scenario.vehicleKind')}
-            <select value={d.addKind} onChange={(e) => set({ addKind: e.target.value as VehicleKind })}>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`scenario.kind.${k}`)}</option>)}
-            </select>
-          </label>
+          <VehicleKindSelect value={d.addKind} onChange={(addKind) => set({ addKind })} />
         </div>
         <label>{t('scenario.backlogPct')}<input type="number" min={-100} max={500} value={d.backlogPct} onChange={(e) => set({ backlogPct: e.target.value })} /></label>
       </fieldset>

@@ -55,6 +55,13 @@ describe('the least extra to meet the deadline', () => {
     expect(d.planned).toEqual([0, 1, 2, 3]);
   });
 
+  it('the people bound reaches the need, but no plan can do every hamlet with fewer than 2: 2 is proven that way', async () => {
+    const d = district({ need: 1000, base: 1100, perUnit: 10, meetsFrom: 2 });
+    const a = await minExtra({ ...d.deps, bound: async (k) => ({ ...(await d.deps.bound(k)), possible: k >= 2 }) });
+    expect(a).toMatchObject({ minimum: 2, provenMinimal: true, boundForOneFewer: 1110, possibleWithOneFewer: false, boundAllows: 2 });
+    expect(d.planned).toEqual([2]);
+  });
+
   it('a plan the verifier rejects is no evidence: the next k is tried', async () => {
     const d = district({ need: 1000, base: 1200, perUnit: 100, meetsFrom: 0 });
     const a = await minExtra({ ...d.deps, plan: async (k) => ({ ...(await d.deps.plan(k)), verifierValid: k >= 2 }) });

@@ -28,6 +28,8 @@ export interface BoundModel {
   /** People already enrolled by pinned routes. */
   pinnedPeople: number;
   variables: number;
+  /** With `required`: some hamlets must enrol people no variable can carry (no team reaches them). */
+  impossible: boolean;
 }
 
 const MAX_REACH = 1 - 1e-9;
@@ -73,9 +75,17 @@ interface Build {
   cellVisits: string[][];
   cellVenue: string[][][];
   cellHome: string[][][];
+  /** People each hamlet must still enrol (service * hamletCount + hamlet), when the model asks "can every hamlet be done?". */
+  required: Int32Array | null;
+  impossible: boolean;
 }
 
-export function buildBoundModel(prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array): BoundModel {
+/**
+ * With `required`, each cell must also enrol what its hamlets require (venue and home people of
+ * each service together, summed over the cell: a plan that does every hamlet does every cell),
+ * so an infeasible LP proves that no plan does every hamlet.
+ */
+export function buildBoundModel(prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array, required: Int32Array | null = null): BoundModel {
   const lp = new LpWriter();
   const pinnedPeople = prepared.instance.pinned.reduce(
     (sum, route) => sum + route.stops.reduce((people, stop) => people + stop.quota.cccd + stop.quota.eid + stop.homeVisits.cccd + stop.homeVisits.eid, 0), 0);
@@ -87,11 +97,12 @@ export function buildBoundModel(prepared: Prepared, nonHomebound: Int32Array, ho
     cellVisits: cells.map(() => [] as string[]),
     cellVenue: cells.map(() => [[], []] as string[][]),
     cellHome: cells.map(() => [[], []] as string[][]),
+    required, impossible: false,
   };
   const visitCap = visitCaps(prepared, roundTrip);
   prepared.teams.forEach((_, team) => writeTeam(build, team));
   cells.forEach((members, cell) => writeCell(build, members, cell, visitCap));
-  return { lp: lp.text(), pinnedPeople, variables: lp.size };
+  return { lp: lp.text(), pinnedPeople, variables: lp.size, impossible: build.impossible };
 }
 
 /** A team's routes and minutes under its capacity, venue and home-visit shifts apart and together. */
@@ -211,7 +222,17 @@ function writeCell(build: Build, members: readonly number[], cell: number, visit
       for (const visited of home) lp.objective(visited);
       lp.row(home.map((visited): Term => [1, visited]), '<=', members.reduce((sum, hamlet) => sum + homebound[service * hamletCount + hamlet]!, 0));
     }
+    if (build.required) requireCell(build, members, service, [...people, ...home.map((visited): Term => [1, visited])]);
   }
+}
+
+/** The cell's people of a service, venue and home, at least what its hamlets require. */
+function requireCell(build: Build, members: readonly number[], service: number, enrolled: Term[]): void {
+  const hamletCount = build.prepared.hamlets.length;
+  const need = members.reduce((sum, hamlet) => sum + build.required![service * hamletCount + hamlet]!, 0);
+  if (need <= 0) return;
+  if (enrolled.length === 0) build.impossible = true;
+  else build.lp.row(enrolled, '>=', need);
 }
 
 /**

@@ -66,3 +66,24 @@ function capacityPeople(prepared: Prepared): number {
   });
   return people;
 }
+
+/**
+ * Whether any plan could bring every hamlet down to what it may leave (`required` people of
+ * each service and hamlet still to enrol): false is a proof that none can (the relaxation with
+ * every cell's requirement has no solution, or some hamlet no team can reach must still be
+ * done); true only says the relaxation allows it; null when HiGHS could not tell in time.
+ */
+export async function deadlinePossible(
+  prepared: Prepared, nonHomebound: Int32Array, homebound: Int32Array, required: Int32Array, solve: LpSolve = solveHere, seconds = 60,
+): Promise<boolean | null> {
+  const model = buildBoundModel(prepared, nonHomebound, homebound, required);
+  if (model.impossible) return false;
+  if (model.lp.length > LP_CHARS_PER_SECOND * seconds) return null;
+  try {
+    const result = await solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1, time_limit: seconds });
+    if (result.Status === 'Infeasible') return false;
+    return result.Status === 'Optimal' ? true : null;
+  } catch {
+    return null;
+  }
+}
