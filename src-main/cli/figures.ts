@@ -1,4 +1,5 @@
-import type { PlanReport } from '../core/model';
+import type { PlanningInstance, PlanReport } from '../core/model';
+import type { ChangeReport } from '../core/replan';
 
 /** The figures `--json` writes: what a script or a test needs to judge a run. */
 export interface PlanFigures {
@@ -35,4 +36,21 @@ export function figuresOf(report: PlanReport): PlanFigures {
       eid: { enrolled: report.enrolled.eid, backlog: report.backlog.eid },
     },
   };
+}
+
+/** What `--json` adds for a re-plan: the change counts, the share kept, and the communes to re-print. */
+export function changeFigures(changes: ChangeReport): Pick<ChangeReport, 'kept' | 'moved' | 'added' | 'dropped' | 'keptShare' | 'changedCommunes'> & { changes: ChangeReport } {
+  const { kept, moved, added, dropped, keptShare, changedCommunes } = changes;
+  return { kept, moved, added, dropped, keptShare, changedCommunes, changes };
+}
+
+/** The re-plan's changes for the terminal: totals, then the communes whose roster changed. */
+export function changeLines(changes: ChangeReport, instance: Pick<PlanningInstance, 'communes'>): string[] {
+  const name = new Map(instance.communes.map((c) => [c.id, c.name]));
+  const pct = changes.kept + changes.moved + changes.dropped > 0 ? ` (${(100 * changes.keptShare).toFixed(1)}% of the published visits kept)` : '';
+  return [
+    `Against the published plan from ${changes.from}: ${changes.kept} visits kept, ${changes.moved} moved, ${changes.added} added, ${changes.dropped} dropped${pct}`,
+    ...changes.byCommune.filter((g) => g.moved + g.added + g.dropped > 0).map((g) =>
+      `  ${name.get(g.id) ?? g.id}: ${g.kept} kept, ${g.moved} moved, ${g.added} added, ${g.dropped} dropped — re-print its roster`),
+  ];
 }

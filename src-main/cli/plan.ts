@@ -1,12 +1,14 @@
 /**
  * Plans the campaign from the database and saves the plan as a new draft.
  *
- *   npm run plan -- [--db path] [--from yyyy-MM-dd] [--time-limit s] [--seed n]
- *                   [--out plan.json] [--json figures.json]
+ *   npm run plan -- [--db path] [--from yyyy-MM-dd] [--keep-published] [--measured-rates]
+ *                   [--time-limit s] [--seed n] [--out plan.json] [--json figures.json]
  *
  * Prints enrolled by the deadline against the backlog and the LP upper bound, the
  * clearance date, whether the deadline holds, shifts, km, vehicle cost, the verifier's
- * verdict and the seconds taken. A database of several districts (a merged province) is
+ * verdict and the seconds taken. With a published plan and --from, a re-plan: the backlog is
+ * what results left, --keep-published keeps that day's published visits as they are, and what
+ * changed against the published plan is printed (kept, moved, added, dropped; per commune). A database of several districts (a merged province) is
  * planned district by district on two worker threads, within the one time limit. Exits 2
  * on a bad flag (the message names it), 1 when the verifier rejects the plan.
  */
@@ -16,15 +18,20 @@ import { z } from 'zod';
 import { isoDate, type PlanReport, type PlanningInstance } from '../core/model';
 import { loadPlanningInstance, openDatabase, savePlan } from '../db';
 import { startPlanning } from '../workers/run-planner';
-import { figuresOf } from './figures';
+import { changeReport } from '../core/replan';
+import { changeFigures, changeLines, figuresOf } from './figures';
 import { parseFlags, percent, runWhenMain, thousands, UsageError } from './flags';
 
-const USAGE = 'Usage: npm run plan -- [--db path] [--from yyyy-MM-dd] [--time-limit s] [--seed n] [--out plan.json] [--json figures.json]';
+const USAGE = 'Usage: npm run plan -- [--db path] [--from yyyy-MM-dd] [--keep-published] [--measured-rates] [--time-limit s] [--seed n] '
+  + '[--out plan.json] [--json figures.json]';
+const BOOLEANS = new Set(['keep-published', 'measured-rates']);
 
 const flagsSchema = z
   .object({
     db: z.string().min(1).default('./data/luudong.sqlite'),
     from: isoDate.optional(),
+    'keep-published': z.literal(true).optional(),
+    'measured-rates': z.literal(true).optional(),
     'time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(0.1).max(3600).default(10),
     seed: z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(1),
     out: z.string().min(1).optional(),
@@ -34,7 +41,7 @@ const flagsSchema = z
 export type PlanFlags = z.infer<typeof flagsSchema>;
 
 export function parsePlanFlags(argv: readonly string[]): PlanFlags {
-  return parseFlags(argv, flagsSchema);
+  return parseFlags(argv, flagsSchema, BOOLEANS);
 }
 
 export function summary(instance: PlanningInstance, report: PlanReport): string[] {
@@ -75,7 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const db = openDatabase(resolve(flags.db));
   try {
-    const instance = loadPlanningInstance(db, { from: flags.from });
+    const instance = loadPlanningInstance(db, { from: flags.from, keepPublished: flags['keep-published'], measuredRates: flags['measured-rates'] });
     let lastShown = -Infinity;
     const { routes, report } = await startPlanning(instance, { seed: flags.seed, timeLimitSeconds: flags['time-limit'] }, (p) => {
       if (p.elapsedSeconds - lastShown < 1) return;
@@ -83,10 +90,12 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`  … ${(100 * p.placedShare).toFixed(1)}% placed, ${p.elapsedSeconds.toFixed(1)} s\n`);
     }).result;
     for (const line of summary(instance, report)) console.log(line);
+    const changes = instance.previous.length ? changeReport(instance.previous, routes, instance.from, new Map(instance.hamlets.map((h) => [h.id, h.communeId]))) : null;
+    if (changes) for (const line of changeLines(changes, instance)) console.log(line);
     const planId = savePlan(db, { name: `Kế hoạch (CLI, seed ${flags.seed})`, status: 'draft', fromDate: instance.from, seed: flags.seed, routes, report });
     console.log(`Saved as draft plan #${planId} in ${resolve(flags.db)}`);
     if (flags.out) writeJson(flags.out, { routes, report });
-    if (flags.json) writeJson(flags.json, figuresOf(report));
+    if (flags.json) writeJson(flags.json, { ...figuresOf(report), ...(changes ? changeFigures(changes) : {}) });
     return figuresOf(report).verifierValid ? 0 : 1;
   } finally {
     db.close();

@@ -1,10 +1,14 @@
 import type { PlanningInstance, Route } from '../core/model';
-import { remainingBacklogs } from '../core/results';
+import { addDays, format, parseISO } from 'date-fns';
+import { clipToBacklog, firstDayKept, withMeasuredRates, type TeamRate } from '../core/replan';
+import { groupProgress, remainingBacklogs } from '../core/results';
 import type { Db } from './open';
 import { listBacklogs, listBases, listCommunes, listHamlets, listTravelPairs } from './repos/places';
 import { getCampaign, listCalendarExceptions, listShiftTemplates, listTeams, listVehicles } from './repos/resources';
 import { getPlan, publishedPlanId } from './repos/plans';
-import { listRecorded } from './repos/results';
+import { followedVisits, listRecorded } from './repos/results';
+
+const addDaysIso = (date: string, days: number): string => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
 export class NoCampaignError extends Error {
   readonly code = 'NO_CAMPAIGN';
@@ -20,6 +24,36 @@ export interface LoadOptions {
   keepPinned?: boolean;
   /** The plan whose pinned routes are kept; defaults to the published plan. */
   basePlanId?: number;
+  /** Re-plan from `from` (today): the published visits of that day stay as they are, pinned. */
+  keepPublished?: boolean;
+  /** Scale each team's rates by what its recorded visits achieved against plan (see withMeasuredRates). */
+  measuredRates?: boolean;
+}
+
+const sameShift = (a: Route, b: Route): boolean => a.date === b.date && a.templateId === b.templateId && a.teamId === b.teamId;
+
+/** Each team's planned and recorded people per team-hour on the visits before `from` that took place. */
+export function measuredTeamRates(db: Db, from: string): TeamRate[] {
+  const visits = followedVisits(db, { to: addDaysIso(from, -1) });
+  const outcomes = new Map(visits.flatMap((v) => (v.result ? [[v.visitId, v.result] as const] : [])));
+  const asOf = visits.reduce((last, v) => (v.date > last ? v.date : last), '0000-01-01');
+  return groupProgress(visits, outcomes, listTeams(db), asOf, 'teamId').map((g) => ({
+    teamId: g.id, teamHours: g.teamHours, assumedRate: g.assumedRate, measuredRate: g.measuredRate,
+  }));
+}
+
+/**
+ * The shifts of the plans followed before `from`, in from's ISO week and the evenings run just
+ * before it (a week back covers both): they count against a re-plan's weekly and evening caps.
+ */
+function workedBefore(db: Db, from: string): Array<{ teamId: number; date: string; templateId: number }> {
+  const since = addDaysIso(from, -7);
+  const shifts = new Map<string, { teamId: number; date: string; templateId: number }>();
+  for (const v of followedVisits(db, { from: since, to: addDaysIso(from, -1) })) {
+    if (v.result?.notDone) continue;
+    shifts.set(`${v.teamId}|${v.date}|${v.templateId}`, { teamId: v.teamId, date: v.date, templateId: v.templateId });
+  }
+  return [...shifts.values()];
 }
 
 const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
@@ -38,19 +72,23 @@ export function loadPlanningInstance(db: Db, options: LoadOptions = {}): Plannin
   const publishedId = publishedPlanId(db);
   const previous = routesFrom(db, publishedId, from);
   const baseRoutes = options.basePlanId === undefined ? previous : routesFrom(db, options.basePlanId, from);
+  const backlogs = remainingBacklogs(listBacklogs(db), listRecorded(db));
+  const pinned = options.keepPinned === false ? [] : baseRoutes.filter((r) => r.pinned);
+  const kept = options.keepPublished ? firstDayKept(previous, from).filter((r) => !pinned.some((p) => sameShift(p, r))) : [];
   return {
     campaign,
     from,
     communes: listCommunes(db),
     hamlets: listHamlets(db),
-    backlogs: remainingBacklogs(listBacklogs(db), listRecorded(db)),
+    backlogs,
     bases: listBases(db),
-    teams: listTeams(db),
+    teams: options.measuredRates ? withMeasuredRates(listTeams(db), measuredTeamRates(db, from)).teams : listTeams(db),
     vehicles: listVehicles(db),
     shiftTemplates: listShiftTemplates(db),
     exceptions: listCalendarExceptions(db),
     travel: listTravelPairs(db),
-    pinned: options.keepPinned === false ? [] : baseRoutes.filter((r) => r.pinned),
+    pinned: clipToBacklog([...pinned, ...kept], backlogs),
     previous,
+    worked: workedBefore(db, from),
   };
 }

@@ -75,7 +75,9 @@ export const planHandlers: Pick<
   'plan.start': (p, ctx) => {
     refuseSecondRun(ctx);
     if (p.basePlanId !== undefined) planOrThrow(ctx, p.basePlanId);
-    const instance = loadPlanningInstance(ctx.db, { from: p.from, keepPinned: p.keepPinned, basePlanId: p.basePlanId });
+    const instance = loadPlanningInstance(ctx.db, {
+      from: p.from, keepPinned: p.keepPinned, basePlanId: p.basePlanId, keepPublished: p.keepPublished, measuredRates: p.measuredRates,
+    });
     return { runId: startRun(ctx, instance, { seed: p.seed, timeLimitSeconds: p.timeLimitSeconds, name: p.name }) };
   },
   'plan.status': ({ runId }, ctx) => publicRun(runOf(ctx, runId)),

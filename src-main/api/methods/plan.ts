@@ -23,6 +23,28 @@ export type PlanRun = z.infer<typeof planRun>;
 export const storedRoute = route.and(z.object({ id, visitIds: z.array(id) }));
 export type StoredRouteDto = z.infer<typeof storedRoute>;
 
+const visitSlot = z.object({ date: isoDate, templateId: id, teamId: id, hamletId: id });
+const changeCounts = { kept: z.number().int(), moved: z.number().int(), added: z.number().int(), dropped: z.number().int() };
+const groupChanges = z.object({ id, ...changeCounts });
+/** What a re-plan changed against the plan it would replace (core/replan/changes.ts). */
+export const changeReport = z.object({
+  from: isoDate,
+  ...changeCounts,
+  movedVisits: z.array(z.object({ hamletId: id, from: visitSlot, to: visitSlot })),
+  addedVisits: z.array(visitSlot),
+  droppedVisits: z.array(visitSlot),
+  byTeam: z.array(groupChanges),
+  byCommune: z.array(groupChanges),
+  changedCommunes: z.array(id),
+  keptShare: z.number(),
+});
+export const planChanges = z.object({
+  /** The plan compared with: for a draft the published plan, for the published plan the one it replaced; null with none. */
+  against: z.object({ id, name: z.string() }).nullable(),
+  report: changeReport.nullable(),
+});
+export type PlanChanges = z.infer<typeof planChanges>;
+
 export const planDetail = z.object({ summary: planSummary, report: planReport, routes: z.array(storedRoute) });
 export type PlanDetail = z.infer<typeof planDetail>;
 
@@ -49,6 +71,10 @@ export const planMethods = {
         /** Keep the pinned routes of this plan (default: the published plan). */
         basePlanId: id.optional(),
         keepPinned: z.boolean().default(true),
+        /** Re-plan from `from`: that day's published visits stay as they are. */
+        keepPublished: z.boolean().default(false),
+        /** Scale each team's rates by what its recorded visits achieved. */
+        measuredRates: z.boolean().default(false),
         seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
         name: z.string().trim().min(1).max(120).optional(),
       })
@@ -64,6 +90,8 @@ export const planMethods = {
   'plans.rename': method(z.object({ planId: id, name: z.string().trim().min(1, 'a name is needed').max(120) }).strict(), planSummary),
   /** Deletes a draft; a published or archived plan is the record of what was sent out and is refused. */
   'plans.delete': method(z.object({ planId: id }).strict(), z.object({ deleted: id })),
+  /** Kept, moved, added and dropped visits against the plan it would replace (or replaced). */
+  'plans.changes': method(z.object({ planId: id }).strict(), planChanges),
   'plans.pin': method(
     z.object({ planId: id, routeIds: z.array(id).min(1).max(10_000), pinned: z.boolean() }).strict(),
     z.object({ changed: z.number().int() }),

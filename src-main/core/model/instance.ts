@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { backlog, base, commune, hamlet, travelPair } from './places';
 import { calendarException, campaign, shiftTemplate, team, vehicle } from './resources';
 import { route } from './plan';
-import { isoDate } from './primitives';
+import { id, isoDate } from './primitives';
 
 /**
  * Everything the planner needs, as plain data. The planner never reads the database;
@@ -26,6 +26,11 @@ export const planningInstance = z.object({
   pinned: z.array(route),
   /** The published plan, to change as little as possible from it. */
   previous: z.array(route),
+  /**
+   * Shifts teams already worked before `from` in its ISO week (and the evenings just before):
+   * they count against the weekly cap and the run of evenings of a re-plan from mid-week.
+   */
+  worked: z.array(z.object({ teamId: id, date: isoDate, templateId: id })).optional(),
   /**
    * What may be left at a hamlet, per service, for the commune post (walk-ins at the post,
    * home visits by commune police): at most max(people, percent % of the hamlet's backlog).

@@ -3,7 +3,9 @@ import { upperBound } from './bound/bound';
 import { planningGuide } from './bound/guide';
 import { loadHighs, type LpSolve } from './bound/highs';
 import { constructSteps, drive } from './construct/construct';
+import { keptFromPrevious } from './construct/keep-previous';
 import { PlanState } from './construct/state';
+import type { Skeleton } from './evaluate/route-plan';
 import { compareObjectives, compareSkeletons, evaluate, makeBaseline, type Baseline, type Evaluation, type Objective, type Solution } from './evaluate/objective';
 import type { RepairParams } from './operators/repair-workspace';
 import { project } from './output/project';
@@ -183,7 +185,9 @@ async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Arra
   const constructUntil = t0 + (timeLimit * CONSTRUCT_NET + CONSTRUCT_NET_SECONDS) * 1000;
   const outOfTime = (): boolean => stopRequested() || now() > constructUntil;
   let best: { baseline: Baseline; solution: Solution; offGuide: number } | null = null;
-  const variants = guide ? [{ guide: null, offGuide: 1 }, ...GUIDE_STRICTNESS.map((offGuide) => ({ guide, offGuide }))] : [{ guide: null, offGuide: 1 }];
+  const fresh = guide ? [{ guide: null, offGuide: 1 }, ...GUIDE_STRICTNESS.map((offGuide) => ({ guide, offGuide }))] : [{ guide: null, offGuide: 1 }];
+  // A re-plan starts from the published plan's routes that still hold, and plans around them.
+  const variants = [...(instance.previous.length ? fresh.map((v) => ({ ...v, keep: true })) : []), ...fresh.map((v) => ({ ...v, keep: false }))];
   for (const variant of variants) {
     if (best && stopRequested()) break;
     prepared.guide = variant.guide;
@@ -191,8 +195,9 @@ async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Arra
     const baseline = makeBaseline(prepared, { nonHomebound: pinnedOnly.nonHomebound, homebound: pinnedOnly.homebound, guide: variant.guide });
     const start = new PlanState(prepared);
     for (const route of instance.pinned) start.addPinned(route);
-    const built = await drive(constructSteps(prepared, start, prepared.slots, { rng: null, noise: 0, previous }, outOfTime), now);
-    const skeletons = built.map((b) => b.skeleton).sort((a, b) => compareSkeletons(prepared, a, b));
+    const kept = variant.keep ? keptFromPrevious(prepared, start) : new Map<string, Skeleton[]>();
+    const built = await drive(constructSteps(prepared, start, prepared.slots, { rng: null, noise: 0, previous }, outOfTime, kept), now);
+    const skeletons = [...[...kept.values()].flat(), ...built.map((b) => b.skeleton)].sort((a, b) => compareSkeletons(prepared, a, b));
     const evaluation = evaluate(prepared, baseline, skeletons);
     if (!best || compareObjectives(evaluation.objective, best.solution.evaluation.objective) > 0) {
       best = { baseline, solution: { skeletons, evaluation }, offGuide: variant.offGuide };
@@ -218,7 +223,8 @@ async function search(run: Run, baseline: Baseline, built: Solution): Promise<So
   });
   const first = await repair(prepared, baseline, built, repairParams(REPAIR_SHARE));
   progress(first.evaluation);
-  const moved = await localSearch(prepared, baseline, first, {
+  // The local search weighs people and kilometres, not changes: a re-plan does without it.
+  const moved = prepared.instance.previous.length ? first : await localSearch(prepared, baseline, first, {
     rng: new Rng(seed), now, deadlineMs: t0 + timeLimit * 1000 * SEARCH_SHARE, maxWork: timeLimit * MOVE_WORK_PER_SECOND,
     shouldStop: stopRequested, onProgress: tell,
   });

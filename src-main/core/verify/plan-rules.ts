@@ -44,9 +44,14 @@ export const vehicleInOnePlace: PlanRule = (f) => {
   }
 };
 
-/** No more shifts in a Monday-to-Sunday week than the team's cap. */
+/** No more shifts in a Monday-to-Sunday week than the team's cap, shifts worked before the plan's first day included. */
 export const weeklyShiftCap: PlanRule = (f) => {
   const byTeamWeek = new Map<string, number[]>();
+  const workedBefore = new Map<string, number>();
+  for (const w of f.instance.worked ?? []) {
+    const key = `${w.teamId}|${weekOf(w.date)}`;
+    workedBefore.set(key, (workedBefore.get(key) ?? 0) + 1);
+  }
   f.routes.forEach((r, i) => {
     const key = `${r.teamId}|${weekOf(r.date)}`;
     byTeamWeek.set(key, [...(byTeamWeek.get(key) ?? []), i]);
@@ -54,7 +59,8 @@ export const weeklyShiftCap: PlanRule = (f) => {
   for (const [key, list] of byTeamWeek) {
     const [teamId, monday] = key.split('|');
     const cap = f.teams.get(Number(teamId))?.maxShiftsPerWeek;
-    if (cap !== undefined && list.length > cap) f.add('too_many_shifts_in_week', list[list.length - 1]!, { count: list.length, week: dayMonthYear(monday!), cap });
+    const count = list.length + (workedBefore.get(key) ?? 0);
+    if (cap !== undefined && count > cap) f.add('too_many_shifts_in_week', list[list.length - 1]!, { count, week: dayMonthYear(monday!), cap });
   }
 };
 
@@ -62,14 +68,24 @@ export const weeklyShiftCap: PlanRule = (f) => {
 export const consecutiveEveningCap: PlanRule = (f) => {
   for (const team of f.instance.teams) {
     const evenings = new Map<string, number>();
+    // Evenings worked before the plan's first day start the run; they are not findings themselves (index -1).
+    for (const w of f.instance.worked ?? []) if (w.teamId === team.id && f.templates.get(w.templateId)?.kind === 'weekday_evening') evenings.set(w.date, -1);
     f.routes.forEach((r, i) => {
       if (r.teamId === team.id && f.templates.get(r.templateId)?.kind === 'weekday_evening') evenings.set(r.date, i);
     });
     const dates = [...evenings.keys()].sort();
     let run = 0;
+    let flagged = false;
     dates.forEach((date, k) => {
-      run = k > 0 && isNextDay(dates[k - 1]!, date) ? run + 1 : 1;
-      if (run === team.maxConsecutiveEvenings + 1) f.add('too_many_consecutive_evenings', evenings.get(date)!, { count: run, cap: team.maxConsecutiveEvenings });
+      const continues = k > 0 && isNextDay(dates[k - 1]!, date);
+      run = continues ? run + 1 : 1;
+      if (!continues) flagged = false;
+      const index = evenings.get(date)!;
+      // The first planned evening of a run longer than the cap, once per run.
+      if (run > team.maxConsecutiveEvenings && index >= 0 && !flagged) {
+        flagged = true;
+        f.add('too_many_consecutive_evenings', index, { count: run, cap: team.maxConsecutiveEvenings });
+      }
     });
   }
 };

@@ -7,6 +7,7 @@ import { useRpc } from '../../lib/useRpc';
 import { ProgressPanel } from '../results/ProgressPanel';
 import { BurndownChart } from './BurndownChart';
 import { CalendarView } from './CalendarView';
+import { ChangesPanel } from './ChangesPanel';
 import { PlansList } from './PlansList';
 import { RouteDetails } from './RouteDetails';
 import { RouteMap } from './RouteMap';
@@ -35,6 +36,7 @@ export function PlanPage() {
   }, [plans.data, selectedId]);
   const plan = useRpc('plans.get', selectedId === null ? null : { planId: selectedId });
   const progress = useRpc('results.progress', view === 'burndown' ? {} : null);
+  const changes = useRpc('plans.changes', selectedId === null ? null : { planId: selectedId });
   const detail = selectedId !== null && plan.data?.summary.id === selectedId ? plan.data : null;
   useEffect(() => {
     if (detail && route) setRoute(detail.routes.find((r) => r.id === route.id) ?? null);
@@ -51,6 +53,7 @@ export function PlanPage() {
       await action();
       plans.reload();
       plan.reload();
+      changes.reload();
     } catch (err) {
       setError(err as Error);
     }
@@ -67,7 +70,8 @@ export function PlanPage() {
     <div className="plan-page">
       <div className="plan-side">
         {overview.data?.asOf && (
-          <RunPanel defaultFrom={overview.data.asOf} basePlanId={selectedId} onFinished={onFinished} />
+          <RunPanel defaultFrom={overview.data.asOf} basePlanId={selectedId} published={plans.data?.some((p) => p.status === 'published') ?? false}
+            onFinished={onFinished} />
         )}
         <section className="card">
           <h2>{t('plan.list.title')}</h2>
@@ -80,6 +84,7 @@ export function PlanPage() {
         {detail && refs ? (
           <>
             <VerdictBanner report={detail.report} />
+            {changes.data && <ChangesPanel changes={changes.data} refs={refs} />}
             <nav className="subtabs">
               {VIEWS.map((v) => (
                 <button key={v} className={v === view ? 'tab active' : 'tab'} onClick={() => setView(v)}>{t(`plan.view.${v}`)}</button>

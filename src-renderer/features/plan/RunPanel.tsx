@@ -6,15 +6,19 @@ import { ErrorNote } from '../../app/ErrorNote';
 import { usePlanRun } from './usePlanRun';
 
 /** "Lập kế hoạch": start date, time limit, keep pinned visits; progress and cancel. */
-export function RunPanel({ defaultFrom, basePlanId, onFinished }: {
+export function RunPanel({ defaultFrom, basePlanId, published, onFinished }: {
   defaultFrom: string;
   basePlanId: number | null;
+  /** A plan is published: planning again is a re-plan, with its two choices. */
+  published: boolean;
   onFinished: (run: PlanRun) => void;
 }) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(defaultFrom);
   const [timeLimit, setTimeLimit] = useState(5);
   const [keepPinned, setKeepPinned] = useState(true);
+  const [keepPublished, setKeepPublished] = useState(true);
+  const [measuredRates, setMeasuredRates] = useState(false);
   const { run, error, start, cancel } = usePlanRun(onFinished);
   const running = run?.state === 'running';
 
@@ -33,9 +37,24 @@ export function RunPanel({ defaultFrom, basePlanId, onFinished }: {
         <input type="checkbox" checked={keepPinned} onChange={(e) => setKeepPinned(e.target.checked)} disabled={running} />
         {t('plan.run.keepPinned')}
       </label>
+      {published && (
+        <>
+          <p className="muted small">{t('plan.run.replanHint')}</p>
+          <label className="check">
+            <input type="checkbox" checked={keepPublished} onChange={(e) => setKeepPublished(e.target.checked)} disabled={running} data-testid="keep-published" />
+            {t('plan.run.keepPublished')}
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={measuredRates} onChange={(e) => setMeasuredRates(e.target.checked)} disabled={running} data-testid="measured-rates" />
+            {t('plan.run.measuredRates')}
+          </label>
+        </>
+      )}
       {!running ? (
         <button
-          onClick={() => void start({ from, timeLimitSeconds: timeLimit, keepPinned, ...(basePlanId ? { basePlanId } : {}) })}
+          onClick={() => void start({
+            from, timeLimitSeconds: timeLimit, keepPinned, ...(basePlanId ? { basePlanId } : {}), ...(published ? { keepPublished, measuredRates } : {}),
+          })}
           disabled={!from || timeLimit < 1}
         >
           {t('plan.run.start')}

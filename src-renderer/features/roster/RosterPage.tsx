@@ -62,6 +62,9 @@ function defaultScope(options: RosterOptions, week: string, kind: ScopeKind, com
 function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: ReactNode }) {
   const { t } = useTranslation();
   const options = useRpc('roster.options', { planId });
+  // Communes whose visits changed against the plan this one replaced: their rosters need re-printing.
+  const changes = useRpc('plans.changes', { planId });
+  const changed = new Set(changes.data?.report?.changedCommunes ?? []);
   const [week, setWeek] = useState('');
   const [kind, setKind] = useState<ScopeKind>('commune');
   const [communeId, setCommuneId] = useState<number | null>(null);
@@ -129,9 +132,15 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
 
   const commune = scope?.kind === 'commune' ? data.communes.find((c) => c.id === scope.communeId) : undefined;
   const shown = preview.bundle;
+  const changedNames = data.communes.filter((c) => changed.has(c.id)).map((c) => c.name);
 
   return (
     <>
+      {changedNames.length > 0 && changes.data?.against && (
+        <p className="notice warn" data-testid="roster-changed">
+          {t('roster.changedNote', { plan: changes.data.against.name, communes: changedNames.join(', ') })}
+        </p>
+      )}
       <section className="card">
         <div className="controls">
           {planPicker}
@@ -156,7 +165,9 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
               {t('roster.commune')}
               <select value={scope.communeId} onChange={(e) => setCommuneId(Number(e.target.value))} data-testid="roster-commune">
                 {data.communes.map((c) => (
-                  <option key={c.id} value={c.id}>{t('roster.withVisits', { name: c.name, count: c.visitsByWeek[weekCode] ?? 0 })}</option>
+                  <option key={c.id} value={c.id}>
+                    {t('roster.withVisits', { name: c.name, count: c.visitsByWeek[weekCode] ?? 0 })}{changed.has(c.id) ? ` — ${t('roster.changed')}` : ''}
+                  </option>
                 ))}
               </select>
             </label>

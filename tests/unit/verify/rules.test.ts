@@ -44,6 +44,17 @@ describe('verifier: its own calendar', () => {
     expect(codes(busy, evenings(['2024-11-08', '2024-11-11', '2024-11-12']))).toEqual([]);
     expect(codes(busy, evenings(['2024-11-11', '2024-11-12', '2024-11-13']))).toEqual(['too_many_consecutive_evenings']);
   });
+
+  it('a re-plan from mid-week counts the shifts and evenings worked before its first day', () => {
+    const worked = (dates: string[]) => dates.map((date) => ({ teamId: 1, date, templateId: EVENING.id }));
+    // Cap 1 a week: Monday worked, so Wednesday's route is one too many; the week before does not count.
+    expect(codes({ ...week(), worked: worked(['2024-11-04']) }, [oneStop('2024-11-06', EVENING.id, 1080)])).toEqual(['too_many_shifts_in_week']);
+    expect(codes({ ...week(), worked: worked(['2024-11-01']) }, [oneStop('2024-11-06', EVENING.id, 1080)])).toEqual([]);
+    // Two evenings in a row at most: Monday and Tuesday worked, Wednesday planned is the third.
+    const busy = week({ teams: [team(1, { maxShiftsPerWeek: 7, maxConsecutiveEvenings: 2 })] });
+    expect(codes({ ...busy, worked: worked(['2024-11-04', '2024-11-05']) }, [oneStop('2024-11-06', EVENING.id, 1080)])).toEqual(['too_many_consecutive_evenings']);
+    expect(codes({ ...busy, worked: worked(['2024-11-04']) }, [oneStop('2024-11-06', EVENING.id, 1080)])).toEqual([]);
+  });
 });
 
 describe('verifier: its own travel rule', () => {

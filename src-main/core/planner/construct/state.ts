@@ -53,6 +53,13 @@ export class PlanState implements Pools {
       this.homebound[i] = prepared.homebound[i]!;
       this.nonHomebound[i] = prepared.remaining[i]! - prepared.homebound[i]!;
     }
+    for (const shift of prepared.instance.worked ?? []) {
+      const team = prepared.teamIdx.get(shift.teamId);
+      const templateIdx = prepared.templateIdx.get(shift.templateId);
+      if (team === undefined || templateIdx === undefined) continue;
+      // Before the first day planned: it holds no time of a day planned, only the caps.
+      this.holdTeam(team, { day: dayNumber(shift.date), start: 0, end: 0 }, prepared.instance.shiftTemplates[templateIdx]!.kind === 'weekday_evening');
+    }
   }
 
   /** Pinned routes: kept as they are, they take their demand first and hold their real times. */

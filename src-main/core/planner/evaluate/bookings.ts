@@ -59,6 +59,12 @@ export class Bookings {
         if (vehicle !== undefined) this.pinnedVehicle.set(vehicle, [...(this.pinnedVehicle.get(vehicle) ?? []), held]);
       }
     }
+    for (const shift of prepared.instance.worked ?? []) {
+      const team = prepared.teamIdx.get(shift.teamId);
+      const kind = prepared.instance.shiftTemplates[prepared.templateIdx.get(shift.templateId) ?? -1]?.kind;
+      // Before the first day planned: counts for the caps, overlaps nothing.
+      if (team !== undefined) this.pinnedTeam[team]!.push({ day: dayNumber(shift.date), start: 0, end: 0, templateId: shift.templateId, evening: kind === 'weekday_evening' });
+    }
     for (const entry of entries) this.add(entry);
   }
 

@@ -5,7 +5,8 @@ import { clonePools, type Pools, type RoutePlan, type Skeleton } from './route-p
 
 /**
  * The four levels of DOMAIN.md, compared lexicographically:
- * 1. urgency-weighted people enrolled by the deadline (higher is better);
+ * 1. urgency-weighted people enrolled by the deadline (higher is better), in a re-plan less
+ *    CHANGE_PRICE per route changed against the published plan;
  * 2. imbalance: coefficient of variation of shifts per team (lower is better);
  * 3. vehicle cost, then kilometres (lower is better);
  * 4. routes changed against the previous plan (lower is better).
@@ -20,11 +21,18 @@ export interface Objective {
 }
 
 const EPS_WEIGHTED = 1e-6;
+/**
+ * In a re-plan, what one changed route must win to be made (weighted people): the published
+ * plan was printed and announced, and a plan that differs for a handful of people more is not
+ * worth re-printing rosters and re-telling hamlets. With nothing published, changes are 0.
+ */
+export const CHANGE_PRICE = 5;
 const EPS_IMBALANCE = 1e-9;
 
 /** Positive when a is better than b. */
 export function compareObjectives(a: Objective, b: Objective): number {
-  if (Math.abs(a.weighted - b.weighted) > EPS_WEIGHTED) return a.weighted - b.weighted;
+  const gain = a.weighted - CHANGE_PRICE * a.changes - (b.weighted - CHANGE_PRICE * b.changes);
+  if (Math.abs(gain) > EPS_WEIGHTED) return gain;
   if (Math.abs(a.imbalance - b.imbalance) > EPS_IMBALANCE) return b.imbalance - a.imbalance;
   if (a.cost !== b.cost) return b.cost - a.cost;
   if (a.distanceM !== b.distanceM) return b.distanceM - a.distanceM;
@@ -129,6 +137,7 @@ export function evaluate(prepared: Prepared, base: Baseline, skeletons: readonly
     keys.push(routeKey(route.date, route.templateId, route.teamId, route.stops.map((s) => s.hamletId)));
   }
   const imbalance = coefficientOfVariation(base.activeTeams.map((t) => shifts[t]!));
-  const changes = countChanges(prepared.instance.previous, keys, prepared.instance.from, prepared.instance.campaign.deadline);
+  const { previous } = prepared.instance;
+  const changes = previous.length ? countChanges(previous, keys, prepared.instance.from, prepared.instance.campaign.deadline) : 0;
   return { plans, objective: { weighted, people, imbalance, cost, distanceM, changes }, pools };
 }

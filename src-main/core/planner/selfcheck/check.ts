@@ -200,9 +200,11 @@ function checkOnePlaceAtATime(lookup: Lookup, routes: readonly Route[], add: Add
 function checkCaps(lookup: Lookup, routes: readonly Route[], add: Add): void {
   const perWeek = new Map<string, number[]>();
   const evenings = new Map<number, Map<string, number>>();
+  const weekKey = (teamId: number, date: string): string => `${teamId}|${getISOWeekYear(parseISO(date))}-W${getISOWeek(parseISO(date))}`;
+  const workedBefore = new Map<string, number>();
+  for (const w of lookup.instance.worked ?? []) workedBefore.set(weekKey(w.teamId, w.date), (workedBefore.get(weekKey(w.teamId, w.date)) ?? 0) + 1);
   routes.forEach((route, i) => {
-    const parsed = parseISO(route.date);
-    const key = `${route.teamId}|${getISOWeekYear(parsed)}-W${getISOWeek(parsed)}`;
+    const key = weekKey(route.teamId, route.date);
     perWeek.set(key, [...(perWeek.get(key) ?? []), i]);
     if (lookup.templates.get(route.templateId)?.kind === 'weekday_evening') {
       const days = evenings.get(route.teamId) ?? new Map<string, number>();
@@ -212,8 +214,9 @@ function checkCaps(lookup: Lookup, routes: readonly Route[], add: Add): void {
   });
   for (const [key, list] of perWeek) {
     const team = lookup.teams.get(Number(key.split('|')[0]));
-    if (team && list.length > team.maxShiftsPerWeek) {
-      add('too_many_shifts_in_week', list[list.length - 1]!, `${list.length} shifts in week ${key.split('|')[1]}, cap ${team.maxShiftsPerWeek}`);
+    const count = list.length + (workedBefore.get(key) ?? 0);
+    if (team && count > team.maxShiftsPerWeek) {
+      add('too_many_shifts_in_week', list[list.length - 1]!, `${count} shifts in week ${key.split('|')[1]}, cap ${team.maxShiftsPerWeek}`);
     }
   }
   for (const [teamId, days] of evenings) {
