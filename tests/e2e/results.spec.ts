@@ -129,3 +129,43 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   await expect(app.getByTestId('behind-communes')).toBeVisible();
   await shot(app, 'results-burndown');
 });
+
+test('re-plan from the day after the results: the change list, and the changed communes marked on the rosters', async ({ app }) => {
+  await publishedPlan(app);
+  const planDays = (await rpc<{ days: Array<{ date: string }> }>(app, 'results.progress')).days.map((d) => d.date);
+  for (const date of planDays.slice(0, 3)) await rpc(app, 'results.doneAsPlanned', { date });
+  const next = planDays[3]!;
+  const dmy = (iso: string): string => iso.split('-').reverse().join('/');
+
+  await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await app.getByTestId('plan-from').fill(dmy(next));
+  await expect(app.getByTestId('keep-published')).toBeChecked();
+  await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');
+  await app.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  await expect(app.getByTestId('run-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  const panel = app.getByTestId('plan-changes');
+  await expect(panel).toContainText(`từ ngày ${dmy(next)}`);
+  await expect(panel).toContainText(/giữ [\d.]+ lượt/);
+
+  const draft = (await rpc<Array<{ id: number; status: string }>>(app, 'plans.list')).find((p) => p.status === 'draft')!;
+  const changes = await rpc<{ report: { from: string; keptShare: number; changedCommunes: number[] } }>(app, 'plans.changes', { planId: draft.id });
+  expect(changes.report.from).toBe(next);
+  expect(changes.report.keptShare).toBeGreaterThan(0.9);
+  if (changes.report.changedCommunes.length > 0) {
+    await expect(app.getByTestId('changes-by-commune').locator('tbody tr')).toHaveCount(changes.report.changedCommunes.length);
+  } else {
+    await expect(panel).toContainText('không cần in lại');
+  }
+  await shot(app, 'replan-changes');
+
+  // Published, the rosters of the communes that changed are marked for re-printing.
+  await rpc(app, 'plans.publish', { planId: draft.id });
+  await app.getByRole('button', { name: 'Lịch trực', exact: true }).click();
+  await expect(app.getByRole('heading', { name: 'Lịch trực tuần' })).toBeVisible();
+  if (changes.report.changedCommunes.length > 0) {
+    await expect(app.getByTestId('roster-changed')).toContainText('cần in lại');
+    await shot(app, 'replan-roster-marked');
+  } else {
+    await expect(app.getByTestId('roster-changed')).toHaveCount(0);
+  }
+});

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanChanges } from '../../../src-main/api/contract';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import type { PlanRefs } from './refs';
 
 type Report = NonNullable<PlanChanges['report']>;
@@ -13,7 +13,8 @@ type Slot = Report['addedVisits'][number];
  * the rosters that changed; the visits themselves on demand.
  */
 export function ChangesPanel({ changes, refs }: { changes: PlanChanges; refs: PlanRefs }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (v: number): string => formatNumber(v, i18n.language);
   const [open, setOpen] = useState(false);
   const { report, against } = changes;
   if (!report || !against) return null;
@@ -28,7 +29,7 @@ export function ChangesPanel({ changes, refs }: { changes: PlanChanges; refs: Pl
       <h3>{t('plan.changes.title')}</h3>
       <p>
         {t('plan.changes.summary', {
-          name: against.name, from: formatDate(report.from), kept: report.kept, moved: report.moved, added: report.added, dropped: report.dropped,
+          name: against.name, from: formatDate(report.from), kept: n(report.kept), moved: n(report.moved), added: n(report.added), dropped: n(report.dropped),
           pct: (100 * report.keptShare).toFixed(1),
         })}
       </p>
