@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { areaDbPath, lastAreaId } from './areas-store';
 import { DatabaseCorruptError, openDatabase, type Db } from '../db';
 import type { HandlerContext, PlannerRunner } from './context';
 import { AppError } from './errors';
@@ -52,7 +52,7 @@ export function createContext(
   emit: HandlerContext['emit'],
   planner: PlannerRunner,
 ): HandlerContext {
-  return contextFor(join(dataDir, DB_FILE_NAME), mode, emit, planner);
+  return { ...contextFor(areaDbPath(dataDir, lastAreaId(dataDir)), mode, emit, planner), dataDir };
 }
 
 /** The same, on a database file of any name (the CLIs' --db). */

@@ -20,6 +20,8 @@ export interface HandlerContext {
   db: Db;
   mode: 'desktop' | 'web';
   dbPath: string;
+  /** The app's data folder (its areas live under it); unset for a CLI on one database file. */
+  dataDir?: string;
   version: string;
   /** Sends a progress event to the window that made the call. */
   emit: (event: { topic: string; payload: unknown }) => void;

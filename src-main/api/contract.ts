@@ -5,6 +5,7 @@
  * feature in ./methods; this file puts them together.
  */
 import type { z } from 'zod';
+import { areaMethods } from './methods/areas';
 import { backupMethods } from './methods/backup';
 import { coreMethods } from './methods/core';
 import { holidayMethods } from './methods/holidays';
@@ -14,6 +15,7 @@ import { resultsMethods } from './methods/results';
 import { rosterMethods } from './methods/roster';
 import { scenarioMethods } from './methods/scenario';
 
+export * from './methods/areas';
 export * from './methods/backup';
 export * from './methods/core';
 export * from './methods/holidays';
@@ -32,6 +34,7 @@ export const contract = {
   ...resultsMethods,
   ...backupMethods,
   ...holidayMethods,
+  ...areaMethods,
 } as const;
 
 

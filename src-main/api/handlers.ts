@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
+import { areaHandlers } from './handlers/areas';
 import { backupHandlers } from './handlers/backups';
 import { dataHandlers } from './handlers/data';
 import { holidayHandlers } from './handlers/holidays';
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...resultsHandlers,
   ...backupHandlers,
   ...holidayHandlers,
+  ...areaHandlers,
 };
