@@ -41,6 +41,12 @@ export function App() {
     if (savedLanguage) rememberLanguage(savedLanguage);
   }, [savedLanguage]);
 
+  // The window title says which area is open (the desktop window shows it in its title bar).
+  const areaName = info.data?.area;
+  useEffect(() => {
+    document.title = areaName ? `${areaName} — ${t('app.title')}` : t('app.title');
+  }, [areaName, t]);
+
   // A restore replaced the whole database: every screen loads again, the language too.
   const { reload: reloadInfo } = info;
   useEffect(() => onDataReplaced((message) => {

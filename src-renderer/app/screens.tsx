@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
+import { AreasPage } from '../features/areas/AreasPage';
 import { AuditPage } from '../features/data/AuditPage';
 import { BackupsPage } from '../features/backup/BackupsPage';
 import { DataPage, DATA_PAGES } from '../features/data/DataPage';
@@ -23,6 +24,7 @@ export const SCREENS: Screen[] = [
   { route: 'roster', labelKey: 'roster.nav', group: 'main', render: () => <RosterPage /> },
   { route: 'results', labelKey: 'results.nav', group: 'main', render: () => <ResultsPage /> },
   { route: 'scenarios', labelKey: 'scenario.nav', group: 'main', render: () => <ScenariosPage /> },
+  { route: 'areas', labelKey: 'areas.nav', group: 'main', render: () => <AreasPage /> },
   ...DATA_PAGES.map((name): Screen => ({ route: name, labelKey: `nav.${name}`, group: 'data', render: () => <DataPage page={name} /> })),
   { route: 'audit', labelKey: 'register.nav.audit', group: 'data', render: () => <AuditPage /> },
   { route: 'backups', labelKey: 'backup.nav', group: 'data', render: () => <BackupsPage /> },

@@ -47,6 +47,8 @@ export const appInfo = z.object({
   mode: z.enum(['desktop', 'web']),
   dbPath: z.string(),
   language,
+  /** The open area's name, for the window title. */
+  area: z.string(),
 });
 export type AppInfo = z.infer<typeof appInfo>;
 

@@ -27,6 +27,11 @@ export function HomePage() {
         {o.areaName}
         {o.dataset.demo && <span className="badge demo" data-testid="demo-badge">{t('app.demoBadge')}</span>}
       </h1>
+      {o.dataset.demo && (
+        <p className="notice" data-testid="own-area-hint">
+          {t('areas.demoHint')} <a href="#areas">{t('areas.new')} →</a>
+        </p>
+      )}
       <section className="stats">
         <Stat id="communes" label={t('home.communes')} value={n(o.communes)} />
         <Stat id="hamlets" label={t('home.hamlets')} value={n(o.hamlets)} />
