@@ -4,8 +4,9 @@ import { vietnamHolidays } from '../core/calendar/holidays';
 import { isoDate } from '../core/model';
 import {
   examplesSheet, LISTS, listSheet, normalizeText, notesSheet, planImport, readTable, type ListName, type OutSheet, type Problem, type RawSheet,
-  type RowIssue,
+  type ParsedRow, type RowIssue,
 } from '../core/register';
+import { formerNames } from './units';
 import { defaultGeneralSettings } from '../core/roster/settings';
 import { readDemoData } from './demo';
 import { openMigrated, type Db } from './open';
@@ -45,6 +46,8 @@ export interface AreaSheetReport {
   /** The sheet read, as the file names it; null when the file has none for this list. */
   sheet: string | null;
   added: number;
+  /** Rows whose commune was named by its pre-2025 name, read as the commune it is part of now. */
+  renamed: number;
   problem: Problem | null;
   rejects: RowIssue[];
 }
@@ -70,9 +73,14 @@ const INSTRUCTIONS: OutSheet = {
 const exampleName = (sheet: string): string => `Ví dụ - ${sheet}`.slice(0, 31);
 
 /** The blank area workbook: instructions, one empty sheet per list, the notes, and a filled example of each. */
-export function areaTemplateSheets(): OutSheet[] {
+export function areaTemplateSheets(communes: ReadonlyArray<{ code: string; name: string }> = []): OutSheet[] {
   const sheets: OutSheet[] = [INSTRUCTIONS];
-  for (const { list } of AREA_SHEETS) sheets.push(listSheet(LISTS[list], [], 'vi'));
+  for (const { list } of AREA_SHEETS) {
+    const sheet = listSheet(LISTS[list], [], 'vi');
+    // The communes picked from the official list: code and name filled, the position left to the user.
+    if (list === 'communes') sheet.rows = communes.map((c) => [c.code, c.name, null, null, null]);
+    sheets.push(sheet);
+  }
   for (const { list } of AREA_SHEETS) sheets.push({ ...examplesSheet(LISTS[list]), name: exampleName(LISTS[list].sheet.vi) });
   sheets.push({ ...notesSheet(LISTS.hamlets), name: 'Ghi chú - Thôn bản' });
   return sheets;
@@ -101,7 +109,7 @@ export function importAreaWorkbook(db: Db, sheets: readonly RawSheet[], fileName
     db.transaction(() => {
       for (const { list, required } of AREA_SHEETS) {
         const sheet = sheetFor(list, sheets);
-        const report: AreaSheetReport = { list, sheet: sheet?.name ?? null, added: 0, problem: null, rejects: [] };
+        const report: AreaSheetReport = { list, sheet: sheet?.name ?? null, added: 0, renamed: 0, problem: null, rejects: [] };
         reports.push(report);
         if (!sheet || !hasRows(sheet)) {
           if (required) report.problem = { key: 'areaSheetMissing', params: { sheet: LISTS[list].sheet.vi } };
@@ -112,6 +120,7 @@ export function importAreaWorkbook(db: Db, sheets: readonly RawSheet[], fileName
           report.problem = table.problem;
           continue;
         }
+        if (list === 'bases' || list === 'hamlets') report.renamed = renameFormerCommunes(db, table.table.rows);
         const plan = planImport(planContext(db, list, today), table.table.rows, table.table.columns);
         report.rejects = [...table.table.issues, ...plan.rejects].sort((a, b) => a.row - b.row);
         if (report.rejects.length) continue;
@@ -124,6 +133,27 @@ export function importAreaWorkbook(db: Db, sheets: readonly RawSheet[], fileName
     if (!(err instanceof Rollback)) throw err;
   }
   return { ok: reports.every((r) => !r.problem && r.rejects.length === 0), sheets: reports };
+}
+
+/**
+ * Communes named by a pre-2025 name (registers still carry them) read as today's commune of the
+ * area they became part of, by the official list; returns how many rows were read so.
+ */
+function renameFormerCommunes(db: Db, rows: ParsedRow[]): number {
+  const area = db.prepare('SELECT code, name FROM communes').all() as Array<{ code: string; name: string }>;
+  const known = new Set(area.map((c) => normalizeText(c.name)));
+  const former = formerNames(area.map((c) => c.code));
+  let renamed = 0;
+  for (const row of rows) {
+    const named = row.values.commune;
+    if (typeof named !== 'string' || known.has(normalizeText(named))) continue;
+    const now = former.get(normalizeText(named));
+    if (now) {
+      row.values.commune = now;
+      renamed++;
+    }
+  }
+  return renamed;
 }
 
 /** The demo's shift templates, the usual ones of a district: a new area starts with them unless its workbook gives its own. */

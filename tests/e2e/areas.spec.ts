@@ -21,6 +21,15 @@ test('a new area of ones own: from the demo, the area workbook, then plan and ro
   await expect(app.getByRole('heading', { name: 'Khu vực lập kế hoạch' })).toBeVisible();
   await expect(app.getByTestId('areas-list').locator('tbody tr')).toHaveCount(1);
 
+  // The communes can be picked from today's official list, found by a former name too.
+  await app.getByTestId('unit-province').selectOption({ label: 'Tỉnh Thanh Hóa' });
+  await app.getByTestId('unit-search').fill('lang chanh');
+  const linhSon = app.getByTestId('commune-picker').locator('li', { hasText: 'Xã Linh Sơn' });
+  await expect(linhSon).toContainText('Thị trấn Lang Chánh');
+  await linhSon.getByRole('checkbox').check();
+  await expect(app.getByTestId('area-template-picked')).toHaveText('Tải sổ mẫu với 1 xã đã chọn');
+  await shot(app, 'area-commune-picker');
+
   const template = Buffer.from((await rpc<{ base64: string }>(app, 'areas.template')).base64, 'base64');
   const workbook = await fillAreaWorkbook(template, langChanhRows());
   await app.getByTestId('area-name').fill('Cụm Lang Chánh');

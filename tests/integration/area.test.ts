@@ -97,6 +97,24 @@ describe('a new area from the area workbook', () => {
     }
   });
 
+  it('reads a commune named by its pre-2025 name as the commune it is part of now', async () => {
+    const rows = langChanhRows();
+    // Today's Xã Linh Sơn (official code 15055) took in the town of Lang Chánh; the register still says "Thị trấn Lang Chánh".
+    const town = rows.communes.findIndex((c) => c[1] === 'Thị trấn Lang Chánh');
+    rows.communes[town] = ['15055', 'Xã Linh Sơn', rows.communes[town]![2], rows.communes[town]![3], rows.communes[town]![4]];
+    const file = join(tmp.dir, 'former-names.sqlite');
+    const report = createAreaDatabase(file, AREA, await sheetsOf(rows), 'former.xlsx', '2026-12-04');
+    expect(report.ok).toBe(true);
+    expect(report.sheets.find((s) => s.list === 'hamlets')!.renamed).toBe(4);
+    const db = openDatabase(file);
+    try {
+      const n = db.prepare("SELECT COUNT(*) AS n FROM hamlets h JOIN communes c ON c.id = h.commune_id WHERE c.name = 'Xã Linh Sơn'").get();
+      expect(n).toEqual({ n: 4 });
+    } finally {
+      db.close();
+    }
+  });
+
   it('never overwrites an existing file', async () => {
     const file = join(tmp.dir, 'taken.sqlite');
     openDatabase(file).close();

@@ -5,6 +5,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaInfo } from '../../src-main/api/contract';
 import { areaTemplateSheets } from '../../src-main/db/area';
+import { readSpreadsheet } from '../../src-main/io/read';
 import { sheetsToXlsx } from '../../src-main/io/write';
 import { fillAreaWorkbook, langChanhRows } from '../helpers/area-workbook';
 import { snapshot, testApp, valueOf } from '../helpers/app';
@@ -69,10 +70,23 @@ describe('areas', () => {
     expect((await app.rpc('areas.open', { id: 'nope' })).ok).toBe(false);
   });
 
-  it('gives the blank area workbook', async () => {
+  it('gives the blank area workbook, with the communes picked from the official list filled in', async () => {
     app = testApp();
-    const file = valueOf<{ fileName: string; base64: string }>(await app.rpc('areas.template'));
+    const provinces = valueOf<Array<{ code: string; name: string }>>(await app.rpc('units.provinces'));
+    expect(provinces).toHaveLength(34);
+    const thanhHoa = provinces.find((p) => p.name === 'Tỉnh Thanh Hóa')!;
+    const communes = valueOf<Array<{ code: string; name: string; formerly: Array<{ name: string; district: string }> }>>(
+      await app.rpc('units.communes', { provinceCode: thanhHoa.code }));
+    // Since 1 July 2025 the town of Lang Chánh is part of Xã Linh Sơn.
+    const linhSon = communes.find((c) => c.formerly.some((f) => f.name === 'Thị trấn Lang Chánh'))!;
+    expect(linhSon.name).toBe('Xã Linh Sơn');
+    const file = valueOf<{ fileName: string; base64: string }>(await app.rpc('areas.template', { communeCodes: [linhSon.code] }));
     expect(file.fileName).toMatch(/\.xlsx$/);
-    expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const read = await readSpreadsheet(Buffer.from(file.base64, 'base64'));
+    if (!read.ok) throw new Error('unreadable template');
+    const sheet = read.sheets.find((x) => x.name === 'Xã')!;
+    expect(sheet.rows[1]!.cells.slice(0, 2)).toEqual([linhSon.code, 'Xã Linh Sơn']);
+    expect((await app.rpc('areas.template', { communeCodes: ['99999'] })).ok).toBe(false);
+    expect((await app.rpc('units.communes', { provinceCode: 'x' })).ok).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { format } from 'date-fns';
 import { latestVersion, openDatabase, type Db } from '../../db';
 import { areaTemplateSheets, createAreaDatabase } from '../../db/area';
 import { getSetting, setSetting } from '../../db/repos/settings';
+import { unitCommune, unitCommunes, unitProvinces } from '../../db/units';
 import { sheetsToXlsx, XLSX_MIME } from '../../io/write';
 import { readSpreadsheetOffThread } from '../../workers/read-thread';
 import { areaDbPath, areaIds, newAreaId, rememberArea } from '../areas-store';
@@ -76,7 +77,7 @@ function switchTo(ctx: HandlerContext, dataDir: string, id: string): AreaInfo {
   return describe(ctx.db, id, true);
 }
 
-export const areaHandlers: Pick<Handlers, 'areas.list' | 'areas.open' | 'areas.create' | 'areas.copy' | 'areas.template'> = {
+export const areaHandlers: Pick<Handlers, 'areas.list' | 'areas.open' | 'areas.create' | 'areas.copy' | 'areas.template' | 'units.provinces' | 'units.communes'> = {
   'areas.list': (_p, ctx) => {
     const dataDir = dataDirOf(ctx);
     const current = currentId(ctx, dataDir);
@@ -121,7 +122,14 @@ export const areaHandlers: Pick<Handlers, 'areas.list' | 'areas.open' | 'areas.c
     setSetting(ctx.db, 'dataset', { ...(getSetting<object>(ctx.db, 'dataset') ?? {}), label: name });
     return describe(ctx.db, copyId, true);
   },
-  'areas.template': async () => ({
-    fileName: 'so-du-lieu-khu-vuc.xlsx', mimeType: XLSX_MIME, base64: (await sheetsToXlsx(areaTemplateSheets())).toString('base64'),
-  }),
+  'areas.template': async ({ communeCodes }) => {
+    const communes = (communeCodes ?? []).map((code) => {
+      const unit = unitCommune(code);
+      if (!unit) throw new AppError('BAD_PARAMS', `There is no commune with the official code ${code}.`, { key: 'noSuchUnit', params: { code } });
+      return unit;
+    });
+    return { fileName: 'so-du-lieu-khu-vuc.xlsx', mimeType: XLSX_MIME, base64: (await sheetsToXlsx(areaTemplateSheets(communes))).toString('base64') };
+  },
+  'units.provinces': () => unitProvinces().map((p) => ({ code: p.code, name: /^Thành phố/.test(p.name) ? p.name : `Tỉnh ${p.name}` })),
+  'units.communes': ({ provinceCode }) => unitCommunes(provinceCode).map(({ code, name, formerly }) => ({ code, name, formerly })),
 };

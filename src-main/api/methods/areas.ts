@@ -24,6 +24,7 @@ export const areaSheetReport = z.object({
   list: listName,
   sheet: z.string().nullable(),
   added: z.number().int(),
+  renamed: z.number().int(),
   problem: problem.nullable(),
   rejects: z.array(rowIssue),
 });
@@ -48,6 +49,13 @@ export const areaMethods = {
   ),
   /** A copy of an area under a new name (a new campaign of the same place); the copy is opened. */
   'areas.copy': method(z.object({ id: areaId, name: areaName }).strict(), areaInfo),
-  /** The blank area workbook. */
-  'areas.template': method(none, fileDownload),
+  /** The blank area workbook; communes picked from the official list come filled in (code and name). */
+  'areas.template': method(z.object({ communeCodes: z.array(z.string().regex(/^\d{5}$/, 'an official commune code has 5 digits')).max(400).optional() }).strict(), fileDownload),
+  /** Today's 34 provinces and centrally-run cities (Resolution 202/2025/QH15). */
+  'units.provinces': method(none, z.array(z.object({ code: z.string(), name: z.string() }))),
+  /** A province's communes and wards with their official codes, and the pre-2025 communes each took in. */
+  'units.communes': method(
+    z.object({ provinceCode: z.string().regex(/^\d{2}$/, 'a province code has 2 digits') }).strict(),
+    z.array(z.object({ code: z.string(), name: z.string(), formerly: z.array(z.object({ name: z.string(), district: z.string() })) })),
+  ),
 } as const;

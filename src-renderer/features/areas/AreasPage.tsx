@@ -10,6 +10,7 @@ import { useRpc } from '../../lib/useRpc';
 import { announceDataReplaced } from '../backup/events';
 import { fileToBase64 } from '../data/files';
 import { problemText } from '../data/format';
+import { CommunePicker } from './CommunePicker';
 import './areas.css';
 
 type CreateResult = Result<'areas.create'>;
@@ -115,7 +116,10 @@ function NewAreaForm() {
     <section className="card" aria-label={t('areas.new')}>
       <h2>{t('areas.new')}</h2>
       <ol className="steps">
-        <li>{t('areas.step1')} <button type="button" className="link" onClick={() => void template()} data-testid="area-template">{t('areas.template')}</button></li>
+        <li>{t('areas.step1')} <button type="button" className="link" onClick={() => void template()} data-testid="area-template">{t('areas.template')}</button>
+          <p className="muted">{t('areas.pick')}</p>
+          <CommunePicker onError={setError} />
+        </li>
         <li>{t('areas.step2')}</li>
         <li>{t('areas.step3')}</li>
       </ol>
