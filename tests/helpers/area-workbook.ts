@@ -19,18 +19,24 @@ const CSV = join(__dirname, '../../../shared/geo/thanh_hoa_communes_2009_centroi
 const HQ = 'Công an tỉnh Thanh Hóa - Đội lưu động số 3';
 
 export function langChanhRows(): AreaRows {
+  return areaRows(['Lang Chanh'], 4);
+}
+
+/** The same for any districts of the 2009 list, `perCommune` hamlets each; `extraTeams` more mobile teams with a vehicle each. */
+export function areaRows(districts: readonly string[], perCommune: number, extraTeams = 0): AreaRows {
   const lines = readFileSync(CSV, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const communes = lines.filter((c) => c[4] === 'Lang Chanh').map((c) => ({ code: c[0]!, name: c[8]!, population: Number(c[9]), lon: Number(c[11]), lat: Number(c[12]) }));
+  const communes = lines.filter((c) => districts.includes(c[4]!)).map((c) => ({ code: c[0]!, name: c[8]!, population: Number(c[9]), lon: Number(c[11]), lat: Number(c[12]) }));
   const hamlets: unknown[][] = [];
   communes.forEach((c, ci) => {
-    for (let k = 1; k <= 4; k++) {
+    for (let k = 1; k <= perCommune; k++) {
       const population = 300 + 40 * k + 7 * ci;
       hamlets.push([`${c.code}-${k}`, c.name, `Bản ${k}`, population, Math.round(population * 0.06), Math.round(population * 0.4), 1, 3, '2026-12-01',
         0.15, 0.7, 0.85, c.lat + 0.01 * k, c.lon + 0.008 * k, k === 4 ? 'Đường rừng' : 'Đường đất', k === 4 ? 'Có' : 'Không', '', `Nhà văn hóa bản ${k}`, '']);
     }
   });
   const center = communes[0]!;
-  return {
+  const more = Array.from({ length: extraTeams }, (_, i) => i + 4);
+  const rows: AreaRows = {
     communes: communes.map((c) => [c.code, c.name, c.lat, c.lon, c.population]),
     bases: [[HQ, 'Công an huyện', null, center.lat, center.lon], ...communes.map((c) => [`Công an ${c.name.toLowerCase().startsWith('thị') ? c.name : c.name.replace('Xã', 'xã')}`, 'Công an xã', c.name, c.lat, c.lon])],
     hamlets,
@@ -44,6 +50,11 @@ export function langChanhRows(): AreaRows {
       ...[1, 2].map((n) => [`36B-88${n}.0${n}`, `Xe máy xã số ${n}`, 'Xe máy', 2, `Công an ${communes[n]!.name.replace('Xã', 'xã')}`, 'Đường nhựa/bê tông; Đường đất; Đường rừng', 800, '']),
     ],
   };
+  for (const n of more) {
+    rows.teams.push([`LC-${n}`, `Tổ lưu động số ${n}`, 'Lưu động', HQ, 2, 'Định danh điện tử', 0, 0, 30, 5, 15, 'Buổi tối ngày thường; Cuối tuần', 6, 4, '']);
+    if (n % 2 === 0) rows.vehicles.push([`36A-9${String(n).padStart(3, '0')}.00`, `Ô tô số ${n}`, 'Ô tô', 7, HQ, 'Đường nhựa/bê tông; Đường đất', 4000, '']);
+  }
+  return rows;
 }
 
 /** The template's sheets filled with `rows` (sheet names and headers as the template has them). */
