@@ -2,7 +2,11 @@
  * Issue 17: several areas, each its own database file: a new area from a workbook (refused whole
  * with its row errors), switching, copying for a new campaign, and the demo one call away.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { areaDbPath } from '../../src-main/api/areas-store';
 import type { AreaInfo } from '../../src-main/api/contract';
 import { areaTemplateSheets } from '../../src-main/db/area';
 import { readSpreadsheet } from '../../src-main/io/read';
@@ -68,6 +72,30 @@ describe('areas', () => {
     expect(snapshot(app.ctx)).toEqual(before);
     expect((await app.rpc('areas.open', { id: '../etc' })).ok).toBe(false);
     expect((await app.rpc('areas.open', { id: 'nope' })).ok).toBe(false);
+  });
+
+  it('refuses to open an area file made by a newer version, or one that is no database, and leaves both untouched', async () => {
+    app = testApp();
+    const dataDir = app.ctx.dataDir!;
+    const newer = areaDbPath(dataDir, 'newer');
+    mkdirSync(dirname(newer), { recursive: true });
+    const raw = new Database(newer);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const junk = areaDbPath(dataDir, 'junk');
+    mkdirSync(dirname(junk), { recursive: true });
+    writeFileSync(junk, 'this is not a database, just text in a file');
+    const before = [readFileSync(newer), readFileSync(junk)];
+    const listed = valueOf<AreaInfo[]>(await app.rpc('areas.list'));
+    expect(listed.find((a) => a.id === 'newer')!.problem).toMatch(/newer version/);
+    expect(listed.find((a) => a.id === 'junk')!.problem).not.toBeNull();
+    for (const id of ['newer', 'junk']) {
+      const refused = await app.rpc('areas.open', { id });
+      expect(refused.ok, id).toBe(false);
+    }
+    expect([readFileSync(newer), readFileSync(junk)]).toEqual(before);
+    // The open area is still the demo, working.
+    expect(valueOf<AreaInfo[]>(await app.rpc('areas.list')).find((a) => a.current)!.id).toBe('default');
   });
 
   it('gives the blank area workbook, with the communes picked from the official list filled in', async () => {
