@@ -9,6 +9,7 @@ import { planManageHandlers } from './handlers/plan-manage';
 import { registerHandlers } from './handlers/register';
 import { resultsHandlers } from './handlers/results';
 import { rosterHandlers } from './handlers/roster';
+import { scenarioBriefHandlers } from './handlers/scenario-brief';
 import { scenarioHandlers } from './handlers/scenarios';
 
 export const handlers: Handlers = {
@@ -19,6 +20,7 @@ export const handlers: Handlers = {
   ...registerHandlers,
   ...rosterHandlers,
   ...scenarioHandlers,
+  ...scenarioBriefHandlers,
   ...resultsHandlers,
   ...backupHandlers,
   ...holidayHandlers,

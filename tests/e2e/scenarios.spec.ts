@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, rpc, shot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
@@ -45,4 +46,11 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   }
   await expect(answer).toContainText('Nếu không thêm gì');
   await shot(app, 'scenarios-min-extra');
+
+  // The manager's brief: one A4 page to print or send.
+  const [download] = await Promise.all([app.waitForEvent('download'), list.getByRole('button', { name: 'Báo cáo nhanh (PDF)' }).first().click()]);
+  expect(download.suggestedFilename()).toBe('bao-cao-nhanh-mat-2-xe-o-to.pdf');
+  const pdf = readFileSync((await download.path())!).toString('latin1');
+  expect(pdf.startsWith('%PDF')).toBe(true);
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 });

@@ -32,10 +32,20 @@ function instanceOrThrow(ctx: HandlerContext, changes: readonly ScenarioChange[]
 
 interface MinExtraRecord extends MinExtraRunDto {
   cancel: () => void;
+  scenarioId: number;
+  /** What was added, as the brief says it: "tổ như LD-01". */
+  what: string;
 }
 /** "What would it take?" runs of this session. */
 const minExtraRuns = new Map<string, MinExtraRecord>();
-const publicMinExtra = ({ cancel: _c, ...run }: MinExtraRecord): MinExtraRunDto => run;
+const publicMinExtra = ({ cancel: _c, scenarioId: _s, what: _w, ...run }: MinExtraRecord): MinExtraRunDto => run;
+
+/** The newest finished "what would it take" answer of this session for a scenario, for its brief. */
+export function lastMinExtra(scenarioId: number): { what: string; answer: MinExtraAnswerDto } | null {
+  const done = [...minExtraRuns.values()].filter((r) => r.scenarioId === scenarioId && r.state === 'done' && r.answer);
+  const last = done.at(-1);
+  return last ? { what: last.what, answer: last.answer! } : null;
+}
 
 function minExtraOf(runId: string): MinExtraRecord {
   const run = minExtraRuns.get(runId);
@@ -81,7 +91,8 @@ export const scenarioHandlers: Pick<
     }
     const runId = randomUUID();
     let cancelJob: () => void = () => undefined;
-    const run: MinExtraRecord = { runId, state: 'running', steps: [], answer: null, error: null, cancel: () => cancelJob() };
+    const what = resource.kind === 'teams' ? `tổ (như tổ ${resource.likeTeam})` : `xe ${({ car: 'ô tô', pickup: 'bán tải', motorbike: 'máy' } as const)[resource.vehicleKind]}`;
+    const run: MinExtraRecord = { runId, state: 'running', steps: [], answer: null, error: null, cancel: () => cancelJob(), scenarioId: id, what };
     minExtraRuns.set(runId, run);
     const onStep = (step: MinExtraStep): void => {
       run.steps.push(step);

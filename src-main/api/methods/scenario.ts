@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { code, id, isoDate, planSummary, scenarioChange, vehicleKind } from '../../core/model';
 import { RUN_STATES } from './plan';
+import { fileDownload } from './core';
 import { method, none } from './method';
 
 export const scenarioDto = z.object({
@@ -71,4 +72,6 @@ export const scenarioMethods = {
   ),
   'scenarios.minExtraStatus': method(runId, minExtraRun),
   'scenarios.minExtraCancel': method(runId, minExtraRun),
+  /** The manager's brief: one A4 page (PDF) with the question, the answer and its evidence, the comparison and the burn-down. */
+  'scenarios.brief': method(z.object({ id }).strict(), fileDownload),
 } as const;

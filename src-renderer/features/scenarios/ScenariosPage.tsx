@@ -4,6 +4,7 @@ import type { PlanRun, ScenarioDto } from '../../../src-main/api/contract';
 import type { PlanSummary, ScenarioChange } from '../../../src-main/core/model';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatDate, formatNumber } from '../../lib/format';
+import { downloadBase64 } from '../../lib/download';
 import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { CompareTable } from './CompareTable';
@@ -90,6 +91,11 @@ export function ScenariosPage() {
                   {run?.scenarioId === s.id && run.run.state === 'running'
                     ? <span className="muted">{t('scenario.planning', { pct: Math.round(100 * run.run.progress.placedShare) })}</span>
                     : <button className="small" onClick={() => void plan(s.id)}>{t('scenario.plan')}</button>}
+                  {s.lastPlan && (
+                    <button className="small secondary" data-testid={`brief-${s.id}`} onClick={() => void act(async () => downloadBase64(await call('scenarios.brief', { id: s.id })))}>
+                      {t('scenario.brief')}
+                    </button>
+                  )}
                   <button className="link small danger" onClick={() => remove(s)}>{t('scenario.delete')}</button>
                 </td>
               </tr>
