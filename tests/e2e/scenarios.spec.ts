@@ -29,6 +29,12 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   const compare = app.getByTestId('compare');
   await expect(compare).toContainText('Dữ liệu gốc');
   await expect(compare).toContainText('Cận trên');
+  // One burn-down with a line per plan and the deadline, and the communes that differ most.
+  const chart = app.getByTestId('compare-burndown');
+  await expect(chart.locator('.recharts-line-curve')).toHaveCount(2);
+  await expect(chart.locator('.recharts-legend-item', { hasText: 'Mất 2 xe ô tô' })).toBeVisible();
+  await expect(chart).toContainText('Hạn 31/12/2022');
+  await expect(app.getByTestId('communes-differing')).toContainText(/Xã|Thị trấn|Không xã nào/);
   await shot(app, 'scenarios-compare');
 
   await list.getByRole('button', { name: 'Mất 2 xe ô tô' }).click();

@@ -4,6 +4,7 @@ import type { ScenarioDto } from '../../../src-main/api/contract';
 import type { PlanReport, PlanSummary } from '../../../src-main/core/model';
 import { formatDate, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
+import { CommunesDiffering, CompareBurndown } from './CompareCharts';
 
 interface Column {
   label: string;
@@ -45,7 +46,9 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ['km', (c) => n(c.report.objectives.distanceM / 1000)],
     ['cost', (c) => `${n(c.report.objectives.cost)} đ`],
   ];
+  const charted = columns.map((c) => ({ id: c.summary.id, label: c.label, report: c.report }));
   return (
+    <>
     <table className="grid compare" data-testid="compare">
       <caption>{t('scenario.compare')}</caption>
       <thead><tr><th />{columns.map((c) => <th key={c.summary.id}>{c.label}</th>)}</tr></thead>
@@ -55,5 +58,8 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
         ))}
       </tbody>
     </table>
+    <CompareBurndown columns={charted} />
+    <CommunesDiffering columns={charted} />
+    </>
   );
 }
