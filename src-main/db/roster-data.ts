@@ -67,7 +67,7 @@ export function loadRosterSource(db: Db, planId: number): RosterSource | null {
   if (!plan) return null;
   return {
     plan: { id: plan.summary.id, name: plan.summary.name, status: plan.summary.status },
-    routes: plan.routes.map(({ id: _id, visitIds: _v, ...route }) => route),
+    routes: plan.routes.map(({ id: _id, ...route }) => route),
     communes: listCommunes(db),
     hamlets: listHamlets(db),
     bases: listBases(db),

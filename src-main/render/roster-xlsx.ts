@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CommuneRoster, RosterBundle, RosterDocument, TeamSchedule } from '../core/roster';
 import { bareName } from '../core/roster';
+import { NOT_DONE_LABELS, ROSTER_RESULT_HEADERS, ROSTER_VISIT_HEADERS } from '../core/results/roster-import';
 import { safeSheetName } from './sheet-name';
 
 /**
@@ -24,6 +25,8 @@ interface Col {
   group?: string;
   width: number;
   numeric?: boolean;
+  /** Carried for the results import, not printed. */
+  hidden?: boolean;
 }
 
 const QUOTA = 'Chỉ tiêu tại điểm (người)';
@@ -35,6 +38,15 @@ const COUNT_COLS: Col[] = [
   { header: 'ĐDĐT', group: HOME, width: 8, numeric: true },
 ];
 
+/**
+ * The block a chief fills after the visit (core/results/roster-import.ts reads it back): enrolled
+ * per service, of which at home, or the reason it did not take place, and a note.
+ */
+const RESULT = 'Kết quả thực hiện';
+const RESULT_COLS: Col[] = ROSTER_RESULT_HEADERS.map((header, i) => ({ header, group: RESULT, width: i < 4 ? 8 : i === 4 ? 16 : 18 }));
+/** Which visit a row is, hidden: a filled roster comes back to exactly those visits. */
+const VISIT_ID_COLS: Col[] = ROSTER_VISIT_HEADERS.map((header) => ({ header, width: 10, hidden: true }));
+
 const COMMUNE_COLS: Col[] = [
   { header: 'TT', width: 5 },
   { header: 'Ngày', width: 12 },
@@ -45,7 +57,8 @@ const COMMUNE_COLS: Col[] = [
   { header: 'Cán bộ tham gia', width: 26 },
   { header: 'Phương tiện', width: 19 },
   ...COUNT_COLS,
-  { header: 'Kết quả thực hiện', width: 16 },
+  ...RESULT_COLS,
+  ...VISIT_ID_COLS,
 ];
 
 const TEAM_COLS: Col[] = [
@@ -73,7 +86,10 @@ function fitHeight(row: ExcelJS.Row, cols: Col[], size: number): void {
 class SheetWriter {
   row = 1;
   constructor(readonly ws: ExcelJS.Worksheet, readonly cols: Col[]) {
-    cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+    cols.forEach((c, i) => {
+      ws.getColumn(i + 1).width = c.width;
+      if (c.hidden) ws.getColumn(i + 1).hidden = true;
+    });
   }
 
   /** Text merged over columns from..to (1-based), in the document font. */
@@ -182,7 +198,7 @@ function closing(w: SheetWriter, doc: RosterDocument, areas: Array<[number, numb
   w.row = Math.max(top + 6, top + 1 + doc.recipients.length);
 }
 
-function communeSheet(w: SheetWriter, doc: CommuneRoster): number | null {
+function communeSheet(w: SheetWriter, doc: CommuneRoster, planId: number): number | null {
   officialHeader(w, doc, 5);
   const last = w.cols.length;
   if (doc.emptyNote) {
@@ -196,9 +212,22 @@ function communeSheet(w: SheetWriter, doc: CommuneRoster): number | null {
   doc.rows.forEach((r, i) => {
     dataRow(w, [
       i + 1, `${r.weekday}\n${r.dateText}`, `${r.shiftLabel}\n${r.shiftHours}`, r.hamletName, `${r.venue}\nCó mặt: ${r.atHamlet}`,
-      r.teamName, r.officers.join('\n'), r.vehicles.join('\n'), r.quota.cccd, r.quota.eid, r.homeVisits.cccd, r.homeVisits.eid, '',
+      r.teamName, r.officers.join('\n'), r.vehicles.join('\n'), r.quota.cccd, r.quota.eid, r.homeVisits.cccd, r.homeVisits.eid,
+      null, null, null, null, null, null, r.visitId ?? null, r.visitId ? planId : null, r.date, r.hamletId ?? null,
     ]);
   });
+  // The reason is picked from the list; the counts are whole numbers from 0.
+  const resultStart = w.cols.findIndex((c) => c.group === RESULT) + 1;
+  for (let i = 0; i < doc.rows.length; i++) {
+    for (let k = 0; k < 4; k++) {
+      w.ws.getCell(first + i, resultStart + k).dataValidation = {
+        type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: 'Số người', error: 'Nhập số nguyên từ 0.',
+      };
+    }
+    w.ws.getCell(first + i, resultStart + 4).dataValidation = {
+      type: 'list', allowBlank: true, formulae: [`"${Object.values(NOT_DONE_LABELS).join(',')}"`], showErrorMessage: true, errorTitle: 'Lý do', error: 'Chọn một lý do trong danh sách.',
+    };
+  }
   // Each row keeps its date (rows are sorted and filtered); a heavier line where a new day starts, as on the PDF.
   doc.rows.forEach((r, i) => {
     if (i === 0 || doc.rows[i - 1]!.date === r.date) return;
@@ -272,8 +301,10 @@ export async function rosterToXlsx(bundle: RosterBundle, wanted: XlsxOrientation
       views: [{ showGridLines: false }],
     });
     const w = new SheetWriter(ws, doc.kind === 'commune' ? COMMUNE_COLS : TEAM_COLS);
-    const head = doc.kind === 'commune' ? communeSheet(w, doc) : teamSheet(w, doc);
-    ws.pageSetup.printArea = `A1:${ws.getColumn(w.cols.length).letter}${w.row}`;
+    const head = doc.kind === 'commune' ? communeSheet(w, doc, bundle.plan.id) : teamSheet(w, doc);
+    // The hidden visit identity is not printed.
+    const printed = w.cols.filter((c) => !c.hidden).length;
+    ws.pageSetup.printArea = `A1:${ws.getColumn(printed).letter}${w.row}`;
     if (head !== null) ws.pageSetup.printTitlesRow = `${head}:${head + 1}`;
   }
   if (documents.length === 0) wb.addWorksheet('Lịch').getCell('A1').value = `${bundle.week.code}: không có lịch`;

@@ -86,7 +86,9 @@ describe('npm run roster (the real command)', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('Xuân Cao');
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1 });
-    expect(ws.pageSetup.printArea).toMatch(/^A1:M\d+$/);
+    // Printed: up to the result block (M..R); the visit's identity (S..V) is hidden, not printed.
+    expect(ws.pageSetup.printArea).toMatch(/^A1:R\d+$/);
+    expect(['S', 'T', 'U', 'V'].map((c) => ws.getColumn(c).hidden)).toEqual([true, true, true, true]);
     expect(ws.pageSetup.printTitlesRow).toMatch(/^\d+:\d+$/);
     const rows: Array<{ hamlet: string; counts: number[] }> = [];
     let totals: number[] = [];

@@ -13,7 +13,8 @@ import {
 /** Everything a roster is made from, as plain data (the db layer loads it). */
 export interface RosterSource {
   plan: { id: number; name: string; status: PlanStatus };
-  routes: Route[];
+  /** With their stored visits' ids (one per stop) when the plan is in the database. */
+  routes: Array<Route & { visitIds?: number[] }>;
   communes: Commune[];
   hamlets: Hamlet[];
   bases: Base[];
@@ -125,9 +126,9 @@ function communeRoster(refs: Refs, commune: Commune, week: IsoWeek, routes: Rout
   routes.forEach((route, routeIndex) => {
     const team = refs.teams.get(route.teamId);
     const shift = refs.shift(route);
-    for (const stop of route.stops) {
+    route.stops.forEach((stop, stopIndex) => {
       const hamlet = refs.hamlets.get(stop.hamletId);
-      if (hamlet?.communeId !== commune.id) continue;
+      if (hamlet?.communeId !== commune.id) return;
       visits.push({
         routeIndex, hamletId: hamlet.id, arriveMin: stop.arriveMin,
         date: route.date, weekday: weekdayName(route.date), dateText: dateText(route.date),
@@ -135,8 +136,9 @@ function communeRoster(refs: Refs, commune: Commune, week: IsoWeek, routes: Rout
         hamletName: hamlet.name, venue: hamlet.venue, contact: hamlet.contact,
         teamName: team?.name ?? `#${route.teamId}`, officers: refs.officers(route.teamId),
         vehicles: refs.vehicleNames(route.vehicleIds), quota: stop.quota, homeVisits: stop.homeVisits,
+        visitId: (route as { visitIds?: number[] }).visitIds?.[stopIndex] ?? null,
       });
-    }
+    });
   });
   visits.sort((a, b) => a.date.localeCompare(b.date) || a.arriveMin - b.arriveMin || a.routeIndex - b.routeIndex);
   const unitName = settings?.unitName || upperVi(`Công an ${lowerFirst(commune.name)}`);
@@ -150,7 +152,7 @@ function communeRoster(refs: Refs, commune: Commune, week: IsoWeek, routes: Rout
       settings?.place ?? '', issuedOn),
     title: ['LỊCH TRỰC', `CẤP CCCD VÀ ĐỊNH DANH ĐIỆN TỬ LƯU ĐỘNG TUẦN ${week.number} NĂM ${week.year}`],
     subtitle: `(${weekSpanText(week)}, trên địa bàn ${lowerFirst(commune.name)})`,
-    rows: visits.map(({ routeIndex: _r, hamletId: _h, arriveMin: _a, ...row }) => row),
+    rows: visits.map(({ routeIndex: _r, arriveMin: _a, ...row }) => row),
     totals: totalsOf(visits),
     emptyNote: visits.length === 0 ? EMPTY_COMMUNE_NOTE : null,
     recipientsLabel: 'Nơi nhận:',

@@ -51,6 +51,9 @@ export const communeRow = z.object({
   vehicles: z.array(z.string()),
   quota: perService,
   homeVisits: perService,
+  /** The stored visit (plans kept in the database); the Excel roster carries it so filled results come back to it. */
+  visitId: id.nullable().optional(),
+  hamletId: id.optional(),
 });
 export type CommuneRow = z.infer<typeof communeRow>;
 
