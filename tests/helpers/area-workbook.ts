@@ -15,7 +15,8 @@ export interface AreaRows {
   vehicles: unknown[][];
 }
 
-const CSV = join(__dirname, '../../../shared/geo/thanh_hoa_communes_2009_centroids.csv');
+/** Two districts of the 2009 census centroids (censusVN2009, MIT; ../shared/geo), kept with the tests. */
+const CSV = join(__dirname, '../fixtures/thanh-hoa-communes-2009.csv');
 const HQ = 'Công an tỉnh Thanh Hóa - Đội lưu động số 3';
 
 export function langChanhRows(): AreaRows {
