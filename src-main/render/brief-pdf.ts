@@ -58,27 +58,32 @@ export function briefDocDefinition(brief: Brief): TDocumentDefinitions {
   const columns = brief.table.columns.length;
   const content: Content[] = [
     officialHeader(header, width, true),
-    { text: brief.title, bold: true, fontSize: 14, alignment: 'center', margin: [0, 10, 0, 0] },
+    { text: brief.title, bold: true, fontSize: 14, alignment: 'center', margin: [0, 6, 0, 0] },
     { text: brief.subtitle, bold: true, fontSize: 12, alignment: 'center', margin: [0, 2, 0, 8] },
     { text: 'Câu hỏi', bold: true, fontSize: 12 },
-    { stack: brief.question.map((q): Content => ({ text: q })), fontSize: 11, margin: [0, 2, 0, 6] },
+    { stack: brief.question.map((q): Content => ({ text: q })), fontSize: 10.5, margin: [0, 2, 0, 4] },
     { text: 'Trả lời', bold: true, fontSize: 12 },
-    { stack: brief.answer.map((a): Content => ({ text: a })), fontSize: 11, margin: [0, 2, 0, 8] },
+    { stack: brief.answer.map((a): Content => ({ text: a })), fontSize: 10.5, margin: [0, 2, 0, 6] },
     {
       table: {
         headerRows: 1,
-        widths: [width * 0.34, ...Array.from({ length: columns - 1 }, () => '*')],
+        widths: [width * 0.4, ...Array.from({ length: columns - 1 }, () => '*')],
         body: [
           brief.table.columns.map((c) => ({ text: c, bold: true, alignment: 'center' as const })),
           ...brief.table.rows.map((r) => r.map((cell, i) => ({ text: cell, alignment: i === 0 ? ('left' as const) : ('right' as const) }))),
         ],
       },
       layout: GRID,
-      fontSize: 10,
+      fontSize: 9.5,
     },
-    { text: 'Số người còn phải làm theo ngày', bold: true, fontSize: 11, margin: [0, 10, 0, 2] },
-    { svg: burndownSvg(brief.burndown.series, brief.burndown.deadline, width, 190), width },
-    legend(brief.burndown.series),
+    {
+      stack: [
+        { text: 'Số người còn phải làm theo ngày', bold: true, fontSize: 11, margin: [0, 8, 0, 2] },
+        { svg: burndownSvg(brief.burndown.series, brief.burndown.deadline, width, 165), width },
+        legend(brief.burndown.series),
+      ],
+      unbreakable: true,
+    },
   ];
   return {
     pageSize: 'A4',
