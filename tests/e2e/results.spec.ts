@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, rpc, shot, test } from './fixtures';
 
@@ -168,4 +169,36 @@ test('re-plan from the day after the results: the change list, and the changed c
   } else {
     await expect(app.getByTestId('roster-changed')).toHaveCount(0);
   }
+});
+
+test('a filled Excel roster comes back: preview, the rows it records, then recorded in one go', async ({ app }) => {
+  await publishedPlan(app);
+  const plans = await rpc<Array<{ id: number; status: string }>>(app, 'plans.list');
+  const planId = plans.find((p) => p.status === 'published')!.id;
+  const file = await rpc<{ base64: string }>(app, 'roster.export', { planId, week: '2022-W46', scope: { kind: 'allCommunes' }, format: 'xlsx' });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+  // The first commune sheet with a visit: fill its first row's result block.
+  let filled = 0;
+  book.eachSheet((sheet) => {
+    if (filled) return;
+    let header = 0;
+    sheet.eachRow((row, n) => { if (!header && (row.values as unknown[]).includes('Mã lượt')) header = n; });
+    if (!header || typeof sheet.getCell(header + 2, 1).value !== 'number') return;
+    const col = (name: string): number => (sheet.getRow(header + 1).values as unknown[]).indexOf(name);
+    sheet.getCell(header + 2, col('Đã thu ĐDĐT')).value = 7;
+    sheet.getCell(header + 2, col('Ghi chú')).value = 'Ghi từ tệp';
+    filled = 1;
+  });
+  expect(filled).toBe(1);
+  const filledFile = Buffer.from(await book.xlsx.writeBuffer());
+
+  await app.getByRole('button', { name: 'Kết quả', exact: true }).click();
+  await app.getByTestId('roster-import-open').click();
+  await app.getByTestId('roster-import-file').setInputFiles({ name: 'lich-truc-da-dien.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filledFile });
+  await expect(app.getByTestId('roster-import-counts')).toContainText('1 lượt có kết quả');
+  await expect(app.getByTestId('roster-import-updates')).toContainText('7');
+  await shot(app, 'results-roster-import');
+  await app.getByTestId('roster-import-apply').click();
+  await expect(app.getByTestId('results-notice')).toContainText('Đã ghi kết quả của 1 lượt từ lịch trực');
 });

@@ -94,7 +94,7 @@ describe('results through the roster', () => {
     const { book, rows } = await slots(exported);
     const [a, b, c] = rows as [Slot, Slot, Slot];
     put(a, 'Đã thu CCCD', 3); put(a, 'Đã thu ĐDĐT', 41); put(a, 'Tại nhà ĐDĐT', 2); put(a, 'Ghi chú', 'Dân đến muộn');
-    put(b, 'Không thực hiện (lý do)', 'Mưa, đường bị chia cắt');
+    put(b, 'Không thực hiện (lý do)', 'Mưa / đường bị chia cắt');
     put(c, 'Đã thu ĐDĐT', '12');
     const file = await save(book, 'filled.xlsx');
     const r = cli('import', file, '--db', dbFile, '--today', '2022-12-31');

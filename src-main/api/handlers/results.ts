@@ -1,3 +1,7 @@
+import { readRosterResults } from '../../core/results/roster-import';
+import { applyRosterResults, checkRosterResults, RosterImportRefused, type RosterImportCheck } from '../../db/repos/results-import';
+import { readSpreadsheetOffThread } from '../../workers/read-thread';
+import type { HandlerContext } from '../context';
 import { actualBurndown, dailyProgress, groupProgress, progressAsOf, visitOutcome, type GroupProgress, type VisitOutcome } from '../../core/results';
 import type { Db } from '../../db';
 import { listBacklogs, listCommunes } from '../../db/repos/places';
@@ -69,7 +73,35 @@ function progress(db: Db, asked: string | undefined): ProgressReport {
   };
 }
 
-export const resultsHandlers: Pick<Handlers, 'results.day' | 'results.record' | 'results.doneAsPlanned' | 'results.clear' | 'results.progress'> = {
+/** A filled roster read (off the main thread when large) and checked against the database as it is now. */
+async function checkRoster(ctx: HandlerContext, base64: string): Promise<{ check: RosterImportCheck | null; fileProblem: string | null }> {
+  const read = await readSpreadsheetOffThread(Buffer.from(base64, 'base64'));
+  if (!read.ok) return { check: null, fileProblem: read.problem.key };
+  const check = checkRosterResults(ctx.db, readRosterResults(read.sheets), today());
+  return check.sheets === 0 ? { check: null, fileProblem: 'noRosterResults' } : { check, fileProblem: null };
+}
+
+export const resultsHandlers: Pick<Handlers, 'results.day' | 'results.record' | 'results.doneAsPlanned' | 'results.clear' | 'results.progress' | 'results.importPreview' | 'results.importApply'> = {
+  'results.importPreview': async ({ base64 }, ctx) => {
+    const { check, fileProblem } = await checkRoster(ctx, base64);
+    return {
+      fileProblem, sheets: check?.sheets ?? 0, rejects: check?.rejects ?? [], aboveBacklog: check?.aboveBacklog ?? [],
+      updates: (check?.updates ?? []).map((u) => ({
+        sheet: u.sheet, row: u.row, date: u.date, hamlet: u.hamletName, enrolled: u.outcome.enrolled, homeVisits: u.outcome.homeVisits,
+        notDone: u.outcome.notDone, note: u.outcome.note, replaces: u.replaces,
+      })),
+    };
+  },
+  'results.importApply': async ({ base64, acceptAboveBacklog }, ctx) => {
+    const { check, fileProblem } = await checkRoster(ctx, base64);
+    if (!check) throw new AppError('CONFLICT', 'The file is not a filled roster of this area: nothing was recorded.', { key: fileProblem ?? 'noRosterResults' });
+    try {
+      return applyRosterResults(ctx.db, check, { acceptAboveBacklog, today: today() });
+    } catch (err) {
+      if (err instanceof RosterImportRefused) throw new AppError('CONFLICT', err.message, { key: 'rosterImportRefused' });
+      throw err;
+    }
+  },
   'results.day': ({ date, communeId, teamId }, ctx) => ({
     date, visits: describe(ctx.db, followedVisits(ctx.db, { from: date, to: date, communeId, teamId })),
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { burndownPoint, id, isoDate, perService } from '../../core/model';
 import { notDoneReason, resultCounts } from '../../core/results';
 import { method } from './method';
+import { MAX_UPLOAD_BYTES } from './register';
 
 export { NOT_DONE_REASONS } from '../../core/results';
 export type { NotDoneReason } from '../../core/results';
@@ -93,6 +94,20 @@ export const progressReport = z.object({
 });
 export type ProgressReport = z.infer<typeof progressReport>;
 
+const rosterUpload = {
+  fileName: z.string().trim().min(1).max(255),
+  base64: z.string().max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 1024),
+};
+const rosterIssue = z.object({ sheet: z.string(), row: z.number().int(), column: z.string().nullable(), key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+export const rosterImportPreview = z.object({
+  fileProblem: z.string().nullable(),
+  sheets: z.number().int(),
+  updates: z.array(z.object({ sheet: z.string(), row: z.number().int(), date: isoDate, hamlet: z.string(), enrolled: perService, homeVisits: perService, notDone: notDoneReason.nullable(), note: z.string(), replaces: z.boolean() })),
+  rejects: z.array(rosterIssue),
+  aboveBacklog: z.array(z.object({ sheet: z.string(), row: z.number().int(), hamlet: z.string(), excess: perService })),
+});
+export type RosterImportPreview = z.infer<typeof rosterImportPreview>;
+
 export const resultsMethods = {
   /** The followed plan's visits on a day (of one commune or team), with what was recorded. */
   'results.day': method(
@@ -128,6 +143,10 @@ export const resultsMethods = {
     }),
   ),
   'results.clear': method(z.object({ visitId: id }).strict(), z.object({ cleared: z.boolean() })),
+  /** A filled Excel roster read back against the database: rows to record, rejected rows, rows above what is left. Writes nothing. */
+  'results.importPreview': method(z.object(rosterUpload).strict(), rosterImportPreview),
+  /** Records the whole file in one transaction; refused with rejected rows, or rows above the backlog unless accepted. */
+  'results.importApply': method(z.object({ ...rosterUpload, acceptAboveBacklog: z.boolean().default(false) }).strict(), z.object({ recorded: z.number().int() })),
   /** Actual against plan for the banner and the burn-down's actual line. */
   'results.progress': method(z.object({ asOf: isoDate.optional() }).strict(), progressReport),
 } as const;

@@ -13,7 +13,7 @@ export const ROSTER_VISIT_HEADERS = ['Mã lượt', 'Mã kế hoạch', 'Ngày (
 export const ROSTER_HAMLET_HEADER = 'Thôn/bản';
 
 export const NOT_DONE_LABELS: Record<NotDoneReason, string> = {
-  rain_road_cut: 'Mưa, đường bị chia cắt', team_called_away: 'Tổ được điều đi việc khác', vehicle_broken: 'Xe hỏng',
+  rain_road_cut: 'Mưa / đường bị chia cắt', team_called_away: 'Tổ được điều đi việc khác', vehicle_broken: 'Hỏng xe',
   low_turnout: 'Dân đến quá ít', other: 'Lý do khác',
 };
 

@@ -13,6 +13,7 @@ import { draftOf, isBlank, recordParams, sameDraft, type RowDraft } from './draf
 import { ProgressBanner, ProgressPanel } from './ProgressPanel';
 import { ResultsTable, type RowState } from './ResultsTable';
 import './results.css';
+import { RosterImportDialog } from './RosterImportDialog';
 
 type Scope = '' | `c:${number}` | `t:${number}`;
 interface AboveBacklog { visit: ResultVisit; draft: RowDraft; excess: { cccd: number; eid: number } }
@@ -37,6 +38,7 @@ export function ResultsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
   const [above, setAbove] = useState<AboveBacklog | null>(null);
+  const [importing, setImporting] = useState(false);
   const saving = useRef(new Set<number>());
 
   // Open on the first day with visits still to record (up to today), else the plan's last day.
@@ -187,11 +189,19 @@ export function ResultsPage() {
           title={date ? t('results.doneAsPlannedTitle', { date: formatDate(date) }) : undefined}>
           ✓ {t('results.doneAsPlanned')}
         </button>
+        <button className="secondary" onClick={() => setImporting(true)} data-testid="roster-import-open">{t('results.import.open')}</button>
         <button className="secondary" onClick={() => void undoLast()} disabled={!undoEntry} data-testid="results-undo"
           title={undoEntry ? summary(undoEntry) : t('results.nothingToUndo')}>
           ↶ {t('results.undo')}{undoEntry ? `: ${summary(undoEntry)}` : ''}
         </button>
       </div>
+      {importing && (
+        <RosterImportDialog onClose={() => setImporting(false)} onDone={(count) => {
+          setImporting(false);
+          setNotice(t('results.import.done', { count }));
+          refresh();
+        }} />
+      )}
       {notice && <div className="notice" role="status" data-testid="results-notice" onClick={() => setNotice(null)}>{notice}</div>}
       {failure && <ErrorNote error={failure} />}
       {(progress.error ?? day.error) && <ErrorNote error={(progress.error ?? day.error)!} />}
