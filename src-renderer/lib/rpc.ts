@@ -45,10 +45,18 @@ async function webCall(method: string, params: unknown): Promise<Envelope<unknow
   return (await res.json()) as Envelope<unknown>;
 }
 
+/** A window event after every call that may have changed data: every loaded view reloads (useRpc). */
+export const DATA_CHANGED = 'luudong:data-changed';
+/** Calls that only read, by the last part of their name; any other call may write. */
+const READS = /^(get|list|peek|status|progress|day|info|suggest|options|changes|template|brief|communes|provinces|export|table|dependents|preview|importPreview|minExtraStatus)$/;
+export const isRead = (method: string): boolean => READS.test(method.slice(method.lastIndexOf('.') + 1));
+
 export async function call<M extends MethodName>(method: M, ...args: keyof Params<M> extends never ? [Params<M>?] : [Params<M>]): Promise<Result<M>> {
   const params = args[0] ?? {};
   const envelope = window.api ? await window.api.call(method, params) : await webCall(method, params);
   if (!envelope.ok) throw new RpcFailure(envelope.error);
+  // An undo, a save, an import ...: whatever shows the data loads it again, the page header included.
+  if (!isRead(method)) window.dispatchEvent(new Event(DATA_CHANGED));
   return envelope.value as Result<M>;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MethodName, Params, Result } from '../../src-main/api/contract';
-import { call, RpcFailure } from './rpc';
+import { call, DATA_CHANGED, RpcFailure } from './rpc';
 
 export interface Loaded<T> {
   data: T | null;
@@ -34,5 +34,10 @@ export function useRpc<M extends MethodName>(method: M, params?: Params<M> | nul
     };
   }, [method, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
+  // Any change made anywhere (an undo on another screen included) shows here without a page reload.
+  useEffect(() => {
+    window.addEventListener(DATA_CHANGED, reload);
+    return () => window.removeEventListener(DATA_CHANGED, reload);
+  }, [reload]);
   return { ...state, reload };
 }

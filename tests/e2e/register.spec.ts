@@ -1,21 +1,12 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
-import { expect, sessionUrl, shot, test } from './fixtures';
+import { expect, rpc, sessionUrl, shot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
 const FIXTURES = join(__dirname, '../fixtures/import');
 
 /** The same reset as the toolbar button, without its confirm dialog: every test starts from the demo. */
-async function rpc(page: Page, method: string, params: unknown): Promise<void> {
-  const envelope = await page.evaluate(async ([m, p]) => {
-    const token = sessionStorage.getItem('luudong.token') ?? '';
-    const res = await fetch('/rpc', { method: 'POST', headers: { 'x-luudong-token': token }, body: JSON.stringify({ method: m, params: p }) });
-    return (await res.json()) as { ok: boolean; error?: unknown };
-  }, [method, params] as const);
-  expect(envelope, `${method} answered ${JSON.stringify(envelope.error)}`).toMatchObject({ ok: true });
-}
-
 async function resetDemo(page: Page): Promise<void> {
   await rpc(page, 'demo.reset', { confirm: true });
   await page.reload();
@@ -192,4 +183,21 @@ test('in English the columns, values and errors are English too', async ({ app }
   await shot(app, 'register-hamlets-en');
   await useLanguage(app, 'vi');
   await expect(app.getByRole('button', { name: 'Tổng quan' })).toBeVisible();
+});
+
+test('an undo shows at once everywhere the data is shown: the campaign line and the home page, no reload', async ({ app }) => {
+  await rpc(app, 'demo.reset', { confirm: true });
+  await app.reload();
+  await app.getByRole('button', { name: 'Lịch & ngày nghỉ', exact: true }).click();
+  const line = app.getByTestId('campaign-line');
+  await expect(line).toContainText('31/12/2022');
+  await app.getByRole('button', { name: 'Sửa đợt' }).click();
+  await app.getByLabel('Hạn hoàn thành').fill('15/01/2023');
+  await app.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(line).toContainText('15/01/2023');
+  await app.getByTestId('undo').click();
+  await expect(app.getByRole('status')).toContainText('Đã hoàn tác');
+  await expect(line).toContainText('31/12/2022');
+  await app.getByRole('button', { name: 'Tổng quan' }).click();
+  await expect(app.getByTestId('stat-campaign')).toContainText('31/12/2022');
 });
