@@ -50,6 +50,18 @@ test('plan the demo district: verdict, calendar, burn-down and a route on the ma
   await expect(app.getByTestId('route-map').locator('path.route-line').first()).toBeAttached();
   expect(await app.getByTestId('route-map').locator('path.route-line').count()).toBeGreaterThan(0);
   await shot(app, 'plan-map');
+  // A team chosen: its routes of the day the slider shows, or its whole campaign when asked.
+  const planId = (await rpc<Array<{ id: number }>>(app, 'plans.list'))[0]!.id;
+  const routes = (await rpc<{ routes: Array<{ date: string; teamId: number }> }>(app, 'plans.get', { planId })).routes;
+  const firstDay = [...new Set(routes.map((r) => r.date))].sort()[0]!;
+  const team = routes.find((r) => r.date === firstDay)!.teamId;
+  const map = app.getByTestId('route-map');
+  await map.getByLabel('Tổ').selectOption(String(team));
+  const sameDay = routes.filter((r) => r.teamId === team && r.date === firstDay).length;
+  await expect(map.locator('path.route-line')).toHaveCount(sameDay);
+  await expect(map).toContainText(`${sameDay} chuyến`);
+  await map.getByTestId('map-whole-campaign').check();
+  await expect(map.locator('path.route-line')).toHaveCount(routes.filter((r) => r.teamId === team).length);
 
   await app.getByRole('button', { name: 'Chưa đạt' }).click();
   await expect(app.getByTestId('unmet')).toBeVisible();

@@ -15,16 +15,18 @@ const svgRenderer = L.svg();
 
 type Colouring = 'completion' | 'remaining';
 
-/** The routes of one day (or one team's whole campaign) over the commune outlines. */
+/** The routes of one day (of every team or one), or one team's whole campaign, over the commune outlines. */
 export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
   const { t } = useTranslation();
   const dates = useMemo(() => [...new Set(plan.routes.map((r) => r.date))].sort(), [plan.routes]);
   const [dayIndex, setDayIndex] = useState(0);
   const [teamId, setTeamId] = useState(0);
+  const [wholeCampaign, setWholeCampaign] = useState(false);
   const [colouring, setColouring] = useState<Colouring>('completion');
   const date = dates[Math.min(dayIndex, dates.length - 1)] ?? plan.report.from;
   const status = useMemo(() => hamletStatusAt(plan, refs, date), [plan, refs, date]);
-  const routes = plan.routes.filter((r) => (teamId ? r.teamId === teamId : r.date === date));
+  // The day slider holds with a team chosen too: that team's routes of the day, or its whole campaign when asked.
+  const routes = plan.routes.filter((r) => (!teamId || r.teamId === teamId) && ((teamId && wholeCampaign) || r.date === date));
   const base = new Map(refs.map.bases.map((b) => [b.id, b]));
   const bounds = useMemo(
     () => L.latLngBounds(refs.map.hamlets.map((h) => [h.lat, h.lon] as [number, number])).pad(0.08),
@@ -52,6 +54,12 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
           <option value={0}>{t('plan.map.allTeamsThatDay')}</option>
           {refs.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
         </select>
+        {teamId > 0 && (
+          <label className="check">
+            <input type="checkbox" checked={wholeCampaign} onChange={(e) => setWholeCampaign(e.target.checked)} data-testid="map-whole-campaign" />
+            {t('plan.map.wholeCampaign')}
+          </label>
+        )}
         <select value={colouring} onChange={(e) => setColouring(e.target.value as Colouring)} aria-label={t('plan.map.colouring')}>
           <option value="completion">{t('plan.map.byCompletion')}</option>
           <option value="remaining">{t('plan.map.byRemaining')}</option>
