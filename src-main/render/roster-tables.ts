@@ -59,8 +59,11 @@ const lines = (items: string[], extra: Record<string, unknown> = {}): Content[] 
   items.map((text): Content => ({ text, ...extra }));
 
 const hamletCell = (r: CommuneRow): TableCell => ({
-  stack: [{ text: r.hamletName, bold: true }, { text: r.venue }, { text: `Có mặt: ${r.atHamlet}`, italics: true }],
+  stack: [{ text: [{ text: r.hamletName, bold: true }, r.venue ? ` — ${r.venue}` : ''] }, { text: `Có mặt: ${r.atHamlet}`, italics: true }],
 });
+
+/** The team, then its officers on running lines: a week of visits stays on one page where it can. */
+const crewCell = (r: CommuneRow): TableCell => ({ stack: [{ text: r.teamName, bold: true }, { text: r.officers.join(', '), fontSize: 8.5 }] });
 
 function communeColumns(portrait: boolean): Column<CommuneRow>[] {
   const tt: Column<CommuneRow> = { header: 'TT', width: portrait ? 14 : 18, cell: (_r, i) => ({ text: String(i + 1), alignment: 'center' }) };
@@ -87,9 +90,9 @@ function communeColumns(portrait: boolean): Column<CommuneRow>[] {
     { header: 'Thôn/bản, địa điểm', width: '*', cell: hamletCell },
     {
       header: 'Tổ công tác, cán bộ tham gia', width: 132,
-      cell: (r) => ({ stack: [{ text: r.teamName, bold: true }, ...lines(r.officers)] }),
+      cell: crewCell,
     },
-    { header: 'Phương tiện', width: 96, cell: (r) => ({ stack: lines(r.vehicles) }) },
+    { header: 'Phương tiện', width: 96, cell: (r) => ({ text: r.vehicles.join(', '), fontSize: 8.5 }) },
     ...countColumns<CommuneRow>(30),
     { header: 'Kết quả thực hiện', width: 46, cell: () => '' },
   ];
