@@ -12,7 +12,7 @@ import { project } from './output/project';
 import { buildReport, materialize } from './output/report';
 import { prepare } from './prepare/prepare';
 import type { Prepared } from './prepare/prepared';
-import { previousIndex } from './prepare/previous';
+import { previousGuide, previousIndex } from './prepare/previous';
 import { improve } from './search/large-neighbourhood';
 import { localSearch } from './search/local-search';
 import { repair } from './search/repair';
@@ -187,7 +187,10 @@ async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Arra
   let best: { baseline: Baseline; solution: Solution; offGuide: number } | null = null;
   const fresh = guide ? [{ guide: null, offGuide: 1 }, ...GUIDE_STRICTNESS.map((offGuide) => ({ guide, offGuide }))] : [{ guide: null, offGuide: 1 }];
   // A re-plan starts from the published plan's routes that still hold, and plans around them.
-  const variants = [...(instance.previous.length ? fresh.map((v) => ({ ...v, keep: true })) : []), ...fresh.map((v) => ({ ...v, keep: false }))];
+  // ... following the published plan's own allocation first, then the LP's guide or none.
+  const published = previousGuide(prepared);
+  const kept = published ? [{ guide: published, offGuide: GUIDE_STRICTNESS[0]!, keep: true }, ...fresh.map((v) => ({ ...v, keep: true }))] : [];
+  const variants = [...kept, ...fresh.map((v) => ({ ...v, keep: false }))];
   for (const variant of variants) {
     if (best && stopRequested()) break;
     prepared.guide = variant.guide;
