@@ -77,7 +77,7 @@ function constructWeek(
     const slot = week[position]!;
     // Routes kept from an earlier solution: already booked, they take their people now.
     for (const sk of fixed.get(slotKey(slot)) ?? []) {
-      const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state);
+      const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state, sk.targets);
       if (plan) commit(prepared, plan, state);
     }
     const teams = prepared.teams.flatMap((_, t) => (chosen[t]!.has(position) && state.teamCanTake(t, slot) ? [t] : []));

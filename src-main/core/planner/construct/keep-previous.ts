@@ -25,7 +25,9 @@ export function keptFromPrevious(prepared: Prepared, state: PlanState): Map<stri
     const stops = route.stops.map((s) => prepared.hamletIdx.get(s.hamletId));
     const vehicles = route.vehicleIds.map((v) => prepared.vehicleIdx.get(v));
     if (stops.some((h) => h === undefined) || vehicles.some((v) => v === undefined)) continue;
-    const skeleton: Skeleton = { slot, team, stops: stops as number[], vehicles: vehicles as number[] };
+    const targets = new Map<number, readonly [number, number, number]>();
+    route.stops.forEach((s, i) => targets.set(stops[i]!, [s.quota.cccd, s.quota.eid, s.homeVisits.cccd + s.homeVisits.eid]));
+    const skeleton: Skeleton = { slot, team, stops: stops as number[], vehicles: vehicles as number[], targets };
     if (!stillHolds(prepared, state, skeleton)) continue;
     state.hold(skeleton);
     const key = slotKey(slot);

@@ -68,17 +68,20 @@ export function insertion(prepared: Prepared, route: { team: number; slot: PSlot
   return best;
 }
 
+/** A kept route's quotas as published, per hamlet: [venue CCCD, venue e-ID, home visits]; allocated first. */
+export type RouteTargets = ReadonlyMap<number, readonly [number, number, number]>;
+
 /**
  * Quotas for one route given what is left in each hamlet: work time goes to the best
  * urgency-weighted people per minute first (a fractional knapsack in whole people), each
  * stop working whole minutes. Venue quotas stay within floor(reach × non-homebound left),
  * home visits within the homebound left. Returns null if travel and setup alone overrun.
  */
-export function allocate(prepared: Prepared, team: number, slot: PSlot, stops: readonly number[], pools: Pools): RoutePlan | null {
+export function allocate(prepared: Prepared, team: number, slot: PSlot, stops: readonly number[], pools: Pools, targets?: RouteTargets): RoutePlan | null {
   const frame = routeFrame(prepared, team, slot, stops);
   if (frame.work < 0) return null;
   const options = workOptions(prepared, team, slot, stops, pools);
-  const fill = fillQuotas(prepared, team, stops, options, pools.guide, frame.work);
+  const fill = fillQuotas(prepared, team, stops, options, targets ? null : pools.guide, frame.work, targets);
   const timed = timeStops(prepared, team, slot, stops, fill);
   return {
     stops: timed.stops, depart: slot.start, ret: timed.ret, distanceM: frame.distanceM, travel: frame.travel,
@@ -113,7 +116,7 @@ function workOptions(prepared: Prepared, team: number, slot: PSlot, stops: reado
 
 /** Phase 0: what the guide gives this team here; phase 1: everything by people per minute. */
 function fillQuotas(
-  prepared: Prepared, team: number, stops: readonly number[], options: WorkOption[], guide: Float64Array | null, work: number,
+  prepared: Prepared, team: number, stops: readonly number[], options: WorkOption[], guide: Float64Array | null, work: number, targets?: RouteTargets,
 ): Fill {
   const hamletCount = prepared.hamlets.length;
   const fill: Fill = {
@@ -123,11 +126,11 @@ function fillQuotas(
   };
   const { exact, used } = fill;
   for (let phase = 0; phase < 2; phase++) {
-    if (phase === 0 && !guide) continue;
+    if (phase === 0 && !guide && !targets) continue;
     for (const option of options) {
       const hamlet = stops[option.stop]!;
       const guideKey = (team * hamletCount + hamlet) * 3 + option.group;
-      const target = phase === 0 && guide ? Math.ceil(guide[guideKey]! - 1e-6) : Infinity;
+      const target = phase !== 0 ? Infinity : targets ? (targets.get(hamlet)?.[option.group] ?? 0) : Math.ceil(guide![guideKey]! - 1e-6);
       if (target <= 0) continue;
       const room = work - (fill.totalUsed - used[option.stop]!);
       const fit = Math.floor((room - exact[option.stop]! + MINUTE_EPS) / option.perPerson);
@@ -136,7 +139,7 @@ function fillQuotas(
       if (take <= 0) continue;
       option.cap -= take;
       const weight = prepared.hamlets[hamlet]!.weight;
-      if (phase === 0 || !guide) {
+      if (phase === 0 || (!guide && !targets)) {
         fill.guided += take * weight;
         if (guide) fill.guideUse.push(guideKey, take);
       } else fill.guided += take * weight * prepared.offGuide;

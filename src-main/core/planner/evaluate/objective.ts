@@ -112,7 +112,7 @@ export function evaluate(prepared: Prepared, base: Baseline, skeletons: readonly
   const shifts = new Float64Array(prepared.teams.length);
   const keys: string[] = [];
   for (const sk of skeletons) {
-    const plan = allocate(prepared, sk.team, sk.slot, sk.stops, pools);
+    const plan = allocate(prepared, sk.team, sk.slot, sk.stops, pools, sk.targets);
     if (!plan) throw new Error('planner: a planned route does not fit its shift');
     commit(prepared, plan, pools);
     plans.push(plan);

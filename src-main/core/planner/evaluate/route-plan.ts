@@ -6,6 +6,8 @@ export interface Skeleton {
   team: number;
   vehicles: number[];
   stops: number[];
+  /** A route kept from the published plan: its quotas then, per hamlet, allocated first (re-plans). */
+  targets?: ReadonlyMap<number, readonly [number, number, number]>;
 }
 
 /** Groups of work a guide target is kept for: CCCD at the venue, e-ID at the venue, home visits. */

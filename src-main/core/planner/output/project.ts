@@ -61,7 +61,7 @@ export async function project(
   for (const route of baseline.pinned) state.addPinned(route);
   for (const sk of skeletons) {
     state.hold(sk);
-    const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state);
+    const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state, sk.targets);
     if (plan) commit(prepared, plan, state);
   }
   if (poolsCleared(prepared, state.nonHomebound, state.homebound, allowance)) return [];

@@ -102,7 +102,7 @@ function rebuild(
       if (list) list.push(sk);
       else fixed.set(slotKey(sk.slot), [sk]);
     } else if (firstSlot && before(sk.slot, firstSlot)) {
-      const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state);
+      const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state, sk.targets);
       if (plan) commit(prepared, plan, state);
     } else consumeGuide(keptPlans[i]!, state);
   });
