@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, VEHICLE_KINDS, type PlanningInstance, type ScenarioChange, type VehicleKind } from '../core/model';
-import type { ExtraResource } from '../core/scenario';
+import { shiftCopy as coreShiftCopy, type ExtraResource } from '../core/scenario';
 import { UsageError } from './flags';
 
 const kindCount = z.string().regex(new RegExp(`^(${VEHICLE_KINDS.join('|')}):[1-9]\\d{0,2}$`), `must be kind:N, kind one of ${VEHICLE_KINDS.join(', ')}`);
@@ -54,15 +54,11 @@ export function likeTeam(instance: PlanningInstance, code: string | undefined): 
   return chosen.code;
 }
 
-const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
-
-/** A copy of shift `code` on the weekdays it does not cover (a weekend morning shift on weekdays ...). */
+/** A copy of shift `code` on the weekdays it does not cover; a bad code names --add-shift. */
 export function shiftCopy(instance: PlanningInstance, code: string): Extract<ScenarioChange, { kind: 'addShift' }> {
-  const like = instance.shiftTemplates.find((s) => s.code === code);
-  if (!like) throw new UsageError(`--add-shift: no shift ${code} (known: ${instance.shiftTemplates.map((s) => s.code).join(', ')})`);
-  const weekdays = ALL_DAYS.filter((d) => !like.weekdays.includes(d));
-  if (weekdays.length === 0) throw new UsageError(`--add-shift: ${code} already runs every day`);
-  return { kind: 'addShift', likeShift: code, code: `${code}+`, weekdays };
+  const copy = coreShiftCopy(instance, code);
+  if ('problem' in copy) throw new UsageError(`--add-shift: ${copy.problem}`);
+  return copy;
 }
 
 /** The scenario's changes from the flags, in the order a manager reads them. */

@@ -77,6 +77,23 @@ describe('scenarios', () => {
     expect(await app.rpc('scenarios.minExtra', { id: many.id, resource: { kind: 'teams', likeTeam: 'NO-SUCH' } })).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS' } });
   });
 
+  it('"what would it take" in shifts: the ticked shifts, each copied onto the days it lacks, added in order', async () => {
+    const tight = valueOf<ScenarioDto>(await app.rpc('scenarios.create', { name: 'Hạn 10/12', changes: [{ kind: 'deadline', deadline: '2022-12-10' }] }));
+    const bad = await app.rpc('scenarios.minExtra', { id: tight.id, resource: { kind: 'shifts', shiftCodes: ['KHONG-CO'] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS' } });
+    expect(!bad.ok && bad.error.message).toMatch(/resource.shiftCodes: no shift KHONG-CO/);
+    const { runId } = valueOf<{ runId: string }>(await app.rpc('scenarios.minExtra', {
+      id: tight.id, resource: { kind: 'shifts', shiftCodes: ['SANG-T7-CN', 'TOI-T7-CN'] }, maxExtra: 2, timeLimitSeconds: 1,
+    }));
+    const run = await until(async () => valueOf<MinExtraRunDto>(await app.rpc('scenarios.minExtraStatus', { runId })));
+    expect(run.state).toBe('done');
+    // Never more than the two shifts ticked; a number only with its evidence.
+    expect(Math.max(...run.steps.map((st) => st.k))).toBeLessThanOrEqual(2);
+    const a = run.answer!;
+    if (a.minimum !== null) expect(a).toMatchObject({ planMeetsDeadline: true, checkerValid: true });
+    else expect(a.planId).toBeNull();
+  });
+
   it('deleted with its plans; the base data and the other plans stay', async () => {
     const plansBefore = valueOf<PlanSummary[]>(await app.rpc('plans.list', {}));
     expect(valueOf(await app.rpc('scenarios.delete', { id: lose2.id }))).toEqual({ deleted: lose2.id });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ScenarioChange } from '../../core/model';
-import { resourceLabel, type MinExtraStep } from '../../core/scenario';
+import type { PlanningInstance, ScenarioChange } from '../../core/model';
+import { resourceLabel, shiftCopy, type ExtraResource, type MinExtraStep } from '../../core/scenario';
 import { listPlans, savePlan } from '../../db';
 import { createScenario, deleteScenario, getScenario, listScenarios, loadScenarioInstance, updateScenario, type Scenario } from '../../db/repos/scenarios';
 import { runMinExtra } from '../../workers/min-extra-run';
 import type { HandlerContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
-import type { MinExtraAnswerDto, MinExtraRunDto, ScenarioDto } from '../methods/scenario';
+import type { ExtraResourceDto, MinExtraAnswerDto, MinExtraRunDto, ScenarioDto } from '../methods/scenario';
 import { refuseSecondRun, startRun } from './plan';
 
 function scenarioOrThrow(ctx: HandlerContext, id: number): Scenario {
@@ -18,6 +18,17 @@ function scenarioOrThrow(ctx: HandlerContext, id: number): Scenario {
 
 function dto(ctx: HandlerContext, s: Scenario): ScenarioDto {
   return { ...s, lastPlan: listPlans(ctx.db).find((p) => p.scenarioId === s.id) ?? null };
+}
+
+/** The resource as the search takes it: shift codes become copies of those shifts on the days they lack. */
+function askedResource(instance: PlanningInstance, resource: ExtraResourceDto): ExtraResource {
+  if (resource.kind !== 'shifts') return resource;
+  const shifts = resource.shiftCodes.map((code) => {
+    const copy = shiftCopy(instance, code);
+    if ('problem' in copy) throw new AppError('BAD_PARAMS', `resource.shiftCodes: ${copy.problem}`);
+    return copy;
+  });
+  return { kind: 'shifts', shifts };
 }
 
 /** The scenario's instance, or BAD_PARAMS naming each change (by position) and field that cannot apply. */
@@ -89,9 +100,11 @@ export const scenarioHandlers: Pick<
     if (resource.kind === 'teams' && !instance.teams.some((t) => t.code === resource.likeTeam)) {
       throw new AppError('BAD_PARAMS', `resource.likeTeam: no team ${resource.likeTeam}`);
     }
+    const asked = askedResource(instance, resource);
     const runId = randomUUID();
     let cancelJob: () => void = () => undefined;
-    const what = resource.kind === 'teams' ? `tổ (như tổ ${resource.likeTeam})` : `xe ${({ car: 'ô tô', pickup: 'bán tải', motorbike: 'máy' } as const)[resource.vehicleKind]}`;
+    const what = resource.kind === 'teams' ? `tổ (như tổ ${resource.likeTeam})`
+      : resource.kind === 'vehicles' ? `xe ${({ car: 'ô tô', pickup: 'bán tải', motorbike: 'máy' } as const)[resource.vehicleKind]}` : `ca (theo thứ tự ${resource.shiftCodes.join(', ')})`;
     const run: MinExtraRecord = { runId, state: 'running', steps: [], answer: null, error: null, cancel: () => cancelJob(), scenarioId: id, what };
     minExtraRuns.set(runId, run);
     const onStep = (step: MinExtraStep): void => {
@@ -99,14 +112,14 @@ export const scenarioHandlers: Pick<
       ctx.emit({ topic: 'scenario.minExtra', payload: publicMinExtra(run) });
     };
     const options = { seed: 1, timeLimitSeconds };
-    runMinExtra(instance, resource, {
+    runMinExtra(instance, asked, {
       start: (inst, o) => ctx.planner.start(inst, o, () => undefined), options, maxExtra, onStep,
       shouldStop: () => run.state !== 'running', onJob: (cancel) => (cancelJob = cancel),
     })
       .then(({ answer, nothingAdded }) => {
         if (run.state !== 'running') return;
         const planId = answer.plan && answer.minimum !== null
-          ? savePlan(ctx.db, { name: `${s.name}: ${resourceLabel(resource)} +${answer.minimum}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report })
+          ? savePlan(ctx.db, { name: `${s.name}: ${resourceLabel(asked)} +${answer.minimum}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report })
           : null;
         const result: MinExtraAnswerDto = {
           minimum: answer.minimum, planId, planMeetsDeadline: answer.plan?.deadlineMet ?? false, checkerValid: answer.plan?.verifierValid ?? false,

@@ -22,7 +22,11 @@ const changes = z.array(scenarioChange).max(50);
 export const extraResource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('teams'), likeTeam: code, baseName: z.string().trim().min(1).max(200).optional() }).strict(),
   z.object({ kind: z.literal('vehicles'), vehicleKind, baseName: z.string().trim().min(1).max(200).optional() }).strict(),
+  /** Shift templates, each copied onto the days it lacks, in the order given: k extra means the first k. */
+  z.object({ kind: z.literal('shifts'), shiftCodes: z.array(code).min(1).max(20) }).strict(),
 ]);
+
+export type ExtraResourceDto = z.infer<typeof extraResource>;
 
 export const minExtraStep = z.object({ k: z.number().int().min(0), what: z.enum(['bound', 'plan']), people: z.number().int(), enough: z.boolean(), possible: z.boolean().nullable().optional() });
 

@@ -8,6 +8,17 @@ export type ExtraResource =
   /** Shift templates in the order the user ticked them: k extra means the first k. */
   | { kind: 'shifts'; shifts: Array<Extract<ScenarioChange, { kind: 'addShift' }>> };
 
+const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7];
+
+/** A copy of shift `code` on the weekdays it does not cover (a weekend morning shift on weekdays ...), or why there is none. */
+export function shiftCopy(instance: PlanningInstance, code: string): Extract<ScenarioChange, { kind: 'addShift' }> | { problem: string } {
+  const like = instance.shiftTemplates.find((s) => s.code === code);
+  if (!like) return { problem: `no shift ${code} (known: ${instance.shiftTemplates.map((s) => s.code).join(', ')})` };
+  const weekdays = ALL_DAYS.filter((d) => !like.weekdays.includes(d));
+  if (weekdays.length === 0) return { problem: `${code} already runs every day` };
+  return { kind: 'addShift', likeShift: code, code: `${code}+`, weekdays };
+}
+
 /** The changes that add k units of the resource (none for k = 0). */
 export function extraChanges(resource: ExtraResource, k: number): ScenarioChange[] {
   if (k <= 0) return [];

@@ -8,7 +8,7 @@ import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { VehicleKindSelect } from './VehicleKindSelect';
 
-type Ask = { kind: 'teams'; likeTeam: string } | { kind: 'vehicles'; vehicleKind: VehicleKind };
+type Ask = { kind: 'teams'; likeTeam: string } | { kind: 'vehicles'; vehicleKind: VehicleKind } | { kind: 'shifts'; shiftCodes: string[] };
 
 /**
  * "Cần thêm gì để kịp hạn?": the least extra teams (like a chosen one) or vehicles of a kind,
@@ -19,6 +19,9 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
   const { t, i18n } = useTranslation();
   const n = (x: number): string => formatNumber(x, i18n.language);
   const teams = useRpc('teams.list');
+  const shifts = useRpc('shiftTemplates.list');
+  // Shifts that do not run every day: each can be copied onto the days it lacks.
+  const extendable = (shifts.data ?? []).filter((s) => s.weekdays.length < 7);
   const [ask, setAsk] = useState<Ask>({ kind: 'teams', likeTeam: '' });
   const [run, setRun] = useState<MinExtraRunDto | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -41,6 +44,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
     setError(null);
     try {
       const resource = ask.kind === 'teams' ? { kind: 'teams' as const, likeTeam } : ask;
+      if (resource.kind === 'shifts' && resource.shiftCodes.length === 0) throw new Error(t('scenario.minExtra.tickShifts'));
       const { runId } = await call('scenarios.minExtra', { id: scenario.id, resource });
       setRun({ runId, state: 'running', steps: [], answer: null, error: null });
     } catch (err) {
@@ -52,11 +56,27 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
     <section className="card" data-testid="min-extra">
       <h3>{t('scenario.minExtra.title')}</h3>
       <div className="row">
-        <select aria-label={t('scenario.minExtra.resource')} value={ask.kind} onChange={(e) => setAsk(e.target.value === 'teams' ? { kind: 'teams', likeTeam } : { kind: 'vehicles', vehicleKind: 'car' })}>
+        <select aria-label={t('scenario.minExtra.resource')} value={ask.kind}
+          onChange={(e) => setAsk(e.target.value === 'teams' ? { kind: 'teams', likeTeam } : e.target.value === 'shifts' ? { kind: 'shifts', shiftCodes: [] } : { kind: 'vehicles', vehicleKind: 'car' })}>
           <option value="teams">{t('scenario.minExtra.teams')}</option>
           <option value="vehicles">{t('scenario.minExtra.vehicles')}</option>
+          <option value="shifts">{t('scenario.minExtra.shifts')}</option>
         </select>
-        {ask.kind === 'teams' ? (
+        {ask.kind === 'shifts' ? (
+          <span className="shift-ticks" data-testid="min-extra-shifts">
+            {extendable.map((s) => {
+              const at = ask.shiftCodes.indexOf(s.code);
+              return (
+                <label key={s.code} className="check">
+                  <input type="checkbox" checked={at >= 0} onChange={(e) => setAsk({
+                    kind: 'shifts', shiftCodes: e.target.checked ? [...ask.shiftCodes, s.code] : ask.shiftCodes.filter((c) => c !== s.code),
+                  })} />
+                  {at >= 0 ? `${at + 1}. ` : ''}{t('scenario.minExtra.shiftCopy', { name: s.name })}
+                </label>
+              );
+            })}
+          </span>
+        ) : ask.kind === 'teams' ? (
           <select aria-label={t('scenario.likeTeam')} value={likeTeam} onChange={(e) => setAsk({ kind: 'teams', likeTeam: e.target.value })}>
             {teams.data?.map((team) => <option key={team.id} value={team.code}>{team.name}</option>)}
           </select>
