@@ -15,6 +15,7 @@ import type { Route } from '../core/model';
 import { plan } from '../core/planner';
 import { changeReport, visitSlots } from '../core/replan';
 import { loadPlanningInstance, openDatabase, publishPlan, savePlan, type Db } from '../db';
+import { publishedRoutesFrom } from '../db/instance';
 import { followedVisits, recordAsPlanned } from '../db/repos/results';
 import { flagsOrExit, runWhenMain } from './flags';
 
@@ -26,11 +27,14 @@ const flagsSchema = z.object({
 
 const day = (date: string, n: number): string => format(addDays(parseISO(date), n), 'yyyy-MM-dd');
 
-async function replan(db: Db, from: string, timeLimitSeconds: number): Promise<{ routes: Route[]; previous: Route[]; seconds: number; valid: boolean }> {
+async function replan(db: Db, from: string, timeLimitSeconds: number, keep = true): Promise<{ routes: Route[]; previous: Route[]; seconds: number; valid: boolean; enrolled: number }> {
   const t0 = Date.now();
-  const instance = loadPlanningInstance(db, { from, keepPublished: true });
+  const instance = loadPlanningInstance(db, { from, keepPublished: keep });
   const { routes, report } = await plan(instance, { seed: 1, timeLimitSeconds });
-  return { routes, previous: instance.previous, seconds: (Date.now() - t0) / 1000, valid: report.checker.valid };
+  return {
+    routes, previous: publishedRoutesFrom(db, from), seconds: (Date.now() - t0) / 1000, valid: report.checker.valid,
+    enrolled: report.enrolled.cccd + report.enrolled.eid,
+  };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -49,7 +53,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const same = await replan(db, from, flags['time-limit']);
     const changes = changeReport(same.previous, same.routes, from, communeOf);
     console.log(`Results as planned for ${flags.days} days, re-plan from ${from}: ${same.seconds.toFixed(1)} s (limit ${flags['time-limit']} s), verifier ${same.valid ? 'valid' : 'INVALID'}`);
-    console.log(`  ${changes.kept} visits kept, ${changes.moved} moved, ${changes.added} added, ${changes.dropped} dropped: ${(100 * changes.keptShare).toFixed(1)}% kept`);
+    console.log(`  keeping the published plan: ${changes.kept} visits kept, ${changes.moved} moved, ${changes.added} added, ${changes.dropped} dropped: `
+      + `${(100 * changes.keptShare).toFixed(1)}% kept; ${same.enrolled} people planned by the deadline`);
+    const fresh = await replan(db, from, flags['time-limit'], false);
+    const freshChanges = changeReport(fresh.previous, fresh.routes, from, communeOf);
+    console.log(`  afresh (side by side): ${fresh.seconds.toFixed(1)} s, ${freshChanges.kept} kept, ${freshChanges.moved} moved, ${freshChanges.added} added, `
+      + `${freshChanges.dropped} dropped: ${(100 * freshChanges.keptShare).toFixed(1)}% kept; ${fresh.enrolled} people planned by the deadline`);
 
     const awayDay = day(from, 7);
     const counts = new Map<number, number>();

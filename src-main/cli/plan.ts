@@ -17,6 +17,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { isoDate, type PlanReport, type PlanningInstance } from '../core/model';
 import { loadPlanningInstance, openDatabase, savePlan } from '../db';
+import { publishedRoutesFrom } from '../db/instance';
 import { startPlanning } from '../workers/run-planner';
 import { changeReport } from '../core/replan';
 import { changeFigures, changeLines, figuresOf } from './figures';
@@ -90,7 +91,8 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`  … ${(100 * p.placedShare).toFixed(1)}% placed, ${p.elapsedSeconds.toFixed(1)} s\n`);
     }).result;
     for (const line of summary(instance, report)) console.log(line);
-    const changes = instance.previous.length ? changeReport(instance.previous, routes, instance.from, new Map(instance.hamlets.map((h) => [h.id, h.communeId]))) : null;
+    const published = publishedRoutesFrom(db, instance.from);
+    const changes = published.length ? changeReport(published, routes, instance.from, new Map(instance.hamlets.map((h) => [h.id, h.communeId]))) : null;
     if (changes) for (const line of changeLines(changes, instance)) console.log(line);
     const planId = savePlan(db, { name: `Kế hoạch (CLI, seed ${flags.seed})`, status: 'draft', fromDate: instance.from, seed: flags.seed, routes, report });
     console.log(`Saved as draft plan #${planId} in ${resolve(flags.db)}`);

@@ -6,7 +6,8 @@ import { loadPlanningInstance, publishPlan, savePlan, type Db } from '../db';
 import { getCampaign, listTeams } from '../db/repos/resources';
 import { followedVisits, listBacklogStatus, recordResult } from '../db/repos/results';
 
-export type Replan = 'weekly' | 'never';
+/** Every Monday keeping the published plan where it holds, every Monday afresh, or never. */
+export type Replan = 'weekly' | 'afresh' | 'never';
 
 export interface SimulationOptions {
   seed: number;
@@ -58,7 +59,8 @@ const leftNow = (db: Db): number => listBacklogStatus(db).reduce((s, b) => s + b
  * Plays the campaign of `db` day by day in a seeded world (core/simulate/world.ts): the plan in
  * force's visits of each day are recorded as the world lets them happen; with `weekly`, every
  * Sunday night the rest is re-planned from Monday (published visits kept where they hold) and
- * published; with `never`, the first plan is followed to the end. Writes results and plans into
+ * published; `afresh` re-plans the rest from scratch instead; with `never`, the first plan is
+ * followed to the end. Writes results and plans into
  * `db`: give it a copy.
  */
 export async function simulateCampaign(db: Db, options: SimulationOptions): Promise<SimulationResult> {
@@ -93,8 +95,8 @@ export async function simulateCampaign(db: Db, options: SimulationOptions): Prom
     const left = leftNow(db);
     if (left === 0 && clearedOn === null) clearedOn = date;
     if (!isSunday(date) && date !== campaign.deadline) continue;
-    if (options.replan === 'weekly' && date < campaign.deadline && left > 0) {
-      report = await planAndPublish(nextDay(date), true);
+    if (options.replan !== 'never' && date < campaign.deadline && left > 0) {
+      report = await planAndPublish(nextDay(date), options.replan === 'weekly');
       replans++;
     }
     const closed: SimulatedWeek = { week: weekCode(date), ...week, to: date, left, projectedClearance: report.clearanceDate };

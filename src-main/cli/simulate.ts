@@ -1,10 +1,10 @@
 /**
  * Plays the campaign day by day in a seeded world (turnout per visit ±25 %, about 5 % of
  * hamlet-days lost to rain or cut roads, one team called away for a week), records the
- * results, and re-plans every Monday, or follows the first plan blindly; without --replan,
- * both, on the same days, side by side.
+ * results, and re-plans every Monday (keeping the published visits where they hold, or afresh),
+ * or follows the first plan blindly; without --replan, all three on the same days, side by side.
  *
- *   npm run simulate -- [--db path] [--seed n] [--replan weekly|never] [--time-limit s] [--json out.json]
+ *   npm run simulate -- [--db path] [--seed n] [--replan weekly|afresh|never] [--time-limit s] [--json out.json]
  *
  * The database is never changed: each run plays on a copy (a --db path that does not exist
  * yet is created with the demo district first).
@@ -18,13 +18,13 @@ import { flagsOrExit, percent, runWhenMain, thousands } from './flags';
 import { writeJson } from './plan';
 import { simulateCampaign, type Replan, type SimulatedWeek, type SimulationResult } from './simulate-campaign';
 
-const USAGE = 'Usage: npm run simulate -- [--db path] [--seed n] [--replan weekly|never] [--time-limit s] [--json out.json]';
+const USAGE = 'Usage: npm run simulate -- [--db path] [--seed n] [--replan weekly|afresh|never] [--time-limit s] [--json out.json]';
 
 const flagsSchema = z
   .object({
     db: z.string().min(1).default('./data/luudong.sqlite'),
     seed: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(2 ** 31 - 1).default(1),
-    replan: z.enum(['weekly', 'never'], { error: 'must be weekly or never' }).optional(),
+    replan: z.enum(['weekly', 'afresh', 'never'], { error: 'must be weekly, afresh or never' }).optional(),
     'time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(0.5).max(600).default(5),
     json: z.string().min(1).optional(),
   })
@@ -41,7 +41,7 @@ export async function simulateOnCopy(dbFile: string, seed: number, replan: Repla
   copyFileSync(dbFile, copy);
   const db = openDatabase(copy);
   try {
-    console.log(`Simulating seed ${seed}, ${replan === 'weekly' ? 're-planned every Monday' : 'the first plan followed blindly'}:`);
+    console.log(`Simulating seed ${seed}, ${MODE[replan]}:`);
     return await simulateCampaign(db, { seed, replan, timeLimitSeconds, onWeek: (w) => console.log(weekLine(w)) });
   } finally {
     db.close();
@@ -49,8 +49,15 @@ export async function simulateOnCopy(dbFile: string, seed: number, replan: Repla
   }
 }
 
+const MODE: Record<Replan, string> = {
+  weekly: 're-planned every Monday, keeping the published visits where they hold',
+  afresh: 're-planned every Monday from scratch',
+  never: 'the first plan followed blindly',
+};
+const LABEL: Record<Replan, string> = { weekly: 'Weekly re-planning', afresh: 'Weekly re-planning afresh', never: 'First plan, blindly' };
+
 const outcomeLine = (r: SimulationResult): string =>
-  `${r.replan === 'weekly' ? 'Weekly re-planning' : 'First plan, blindly'}: ${thousands(r.enrolledByDeadline)} of ${thousands(r.backlog)} enrolled by the deadline `
+  `${LABEL[r.replan]}: ${thousands(r.enrolledByDeadline)} of ${thousands(r.backlog)} enrolled by the deadline `
   + `(${percent(r.enrolledByDeadline, r.backlog)}), ${thousands(r.left)} left, clearance ${r.clearanceDate ?? 'beyond a year'}; ${r.replans} re-plans, `
   + `${r.planningSeconds.toFixed(1)} s planning`;
 
@@ -59,15 +66,17 @@ async function main(argv: readonly string[]): Promise<number> {
   if (typeof flags === 'number') return flags;
   const dbFile = resolve(flags.db);
   openDatabase(dbFile).close(); // creates it with the demo district when it does not exist
-  const modes: Replan[] = flags.replan ? [flags.replan] : ['weekly', 'never'];
+  const modes: Replan[] = flags.replan ? [flags.replan] : ['weekly', 'afresh', 'never'];
   const results: SimulationResult[] = [];
   for (const mode of modes) results.push(await simulateOnCopy(dbFile, flags.seed, mode, flags['time-limit']));
   for (const r of results) console.log(outcomeLine(r));
-  if (results.length === 2) {
-    const gain = results[0]!.enrolledByDeadline - results[1]!.enrolledByDeadline;
-    console.log(`Re-planning weekly enrolled ${thousands(Math.abs(gain))} ${gain >= 0 ? 'more' : 'fewer'} people by the deadline than following the first plan.`);
+  const blind = results.find((r) => r.replan === 'never');
+  for (const r of results) {
+    if (!blind || r === blind) continue;
+    const gain = r.enrolledByDeadline - blind.enrolledByDeadline;
+    console.log(`${LABEL[r.replan]} enrolled ${thousands(Math.abs(gain))} ${gain >= 0 ? 'more' : 'fewer'} people by the deadline than following the first plan.`);
   }
-  if (flags.json) writeJson(flags.json, results.length === 1 ? results[0] : { weekly: results[0], never: results[1] });
+  if (flags.json) writeJson(flags.json, results.length === 1 ? results[0] : Object.fromEntries(results.map((r) => [r.replan, r])));
   return 0;
 }
 

@@ -24,7 +24,11 @@ export interface LoadOptions {
   keepPinned?: boolean;
   /** The plan whose pinned routes are kept; defaults to the published plan. */
   basePlanId?: number;
-  /** Re-plan from `from` (today): the published visits of that day stay as they are, pinned. */
+  /**
+   * Re-plan from `from` (today) keeping the published plan: that day's published visits stay as
+   * they are (pinned), later ones are kept where they still hold (the planner starts from them and
+   * a change must win people). Without it the rest of the campaign is planned afresh.
+   */
   keepPublished?: boolean;
   /** Scale each team's rates by what its recorded visits achieved against plan (see withMeasuredRates). */
   measuredRates?: boolean;
@@ -55,6 +59,9 @@ function workedBefore(db: Db, from: string): Array<{ teamId: number; date: strin
   }
   return [...shifts.values()];
 }
+
+/** The published plan's routes from `from` on (what a re-plan is compared with); none when nothing is published. */
+export const publishedRoutesFrom = (db: Db, from: string): Route[] => routesFrom(db, publishedPlanId(db), from);
 
 const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
   planId === null
@@ -88,7 +95,7 @@ export function loadPlanningInstance(db: Db, options: LoadOptions = {}): Plannin
     exceptions: listCalendarExceptions(db),
     travel: listTravelPairs(db),
     pinned: clipToBacklog([...pinned, ...kept], backlogs),
-    previous,
+    previous: options.keepPublished ? previous : [],
     worked: workedBefore(db, from),
   };
 }

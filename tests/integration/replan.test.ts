@@ -103,6 +103,6 @@ describe('campaign simulator', () => {
   it('names a bad flag', () => {
     const r = run('simulate.ts', '--db', join(tmp.dir, 'y.sqlite'), '--replan', 'daily');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('--replan: must be weekly or never');
+    expect(r.stderr).toContain('--replan: must be weekly, afresh or never');
   });
 });
