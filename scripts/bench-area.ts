@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { createContext } from '../src-main/api/app-context';
 import { dispatch } from '../src-main/api/dispatch';
 import { handlers } from '../src-main/api/handlers';
-import { plan } from '../src-main/core/planner';
 import { loadPlanningInstance } from '../src-main/db';
 import { areaTemplateSheets } from '../src-main/db/area';
 import { sheetsToXlsx } from '../src-main/io/write';
@@ -33,7 +32,8 @@ async function main(): Promise<void> {
     console.log(`Import (read, check, write the whole workbook, open the area): ${importSeconds.toFixed(2)} s`);
     const instance = loadPlanningInstance(ctx.db);
     const t1 = performance.now();
-    const made = await plan(instance, { seed: 1, timeLimitSeconds: limit });
+    // As the app plans: on the planner's worker, the bound's LP on a thread of its own.
+    const made = await startPlanning(instance, { seed: 1, timeLimitSeconds: limit }, () => undefined).result;
     const f = made.report;
     console.log(`First plan (${limit} s limit): ${((performance.now() - t1) / 1000).toFixed(1)} s, enrolled ${f.enrolled.cccd + f.enrolled.eid} of ${f.backlog.cccd + f.backlog.eid}, bound ${f.upperBound}, verifier ${f.checker.valid ? 'valid' : 'INVALID'}`);
     const switches: number[] = [];
