@@ -81,9 +81,9 @@ export function officialHeader(h: OfficialHeader, width: number, portrait: boole
           underlinedToWidth({ text: h.motto, fontSize: 13, bold: true }),
         ],
         [
-          { text: h.documentNumber, fontSize: 13, margin: [0, 8, 0, 0] },
+          { text: h.documentNumber, fontSize: 13, margin: [0, 5, 0, 0] },
           '',
-          { text: h.placeDate, fontSize: 13, italics: true, margin: [0, 8, 0, 0] },
+          { text: h.placeDate, fontSize: 13, italics: true, margin: [0, 5, 0, 0] },
         ],
       ],
     },
@@ -99,7 +99,8 @@ export function titleBlock(doc: RosterDocument): Content {
       { text: doc.subtitle, italics: true, fontSize: 13, margin: [0, 2, 0, 0] },
     ],
     alignment: 'center',
-    margin: [0, 20, 0, 10],
+    lineHeight: 1,
+    margin: [0, 8, 0, 6],
   };
 }
 
@@ -112,7 +113,7 @@ function signature(block: SignatureBlock): Content {
     stack: [
       { text: block.title, bold: true, fontSize: 13 },
       // Room to sign (and stamp) by hand.
-      { text: block.name || ' ', bold: true, fontSize: 13, margin: [0, 64, 0, 0] },
+      { text: block.name || ' ', bold: true, fontSize: 13, margin: [0, 46, 0, 0] },
     ],
     alignment: 'center',
   };
@@ -125,11 +126,15 @@ function recipients(doc: RosterDocument): Content {
       { text: doc.recipientsLabel, bold: true, italics: true, fontSize: 12 },
       ...doc.recipients.map((r): Content => ({ text: `- ${r}`, fontSize: 11 })),
     ],
+    lineHeight: 1,
   };
 }
 
-/** Signatures at the end; "Nơi nhận" in small type at the bottom left. Never split across pages. */
-export function closingBlock(doc: RosterDocument, portrait: boolean): Content {
+/**
+ * Signatures at the end, under `aside` (a landscape roster's list of officers) when there is
+ * one; "Nơi nhận" in small type at the bottom left. Never split across pages.
+ */
+export function closingBlock(doc: RosterDocument, portrait: boolean, aside?: Content): Content {
   const { left, right } = doc.signatures;
   let body: Content;
   if (!left) {
@@ -150,7 +155,8 @@ export function closingBlock(doc: RosterDocument, portrait: boolean): Content {
       ],
     };
   }
-  return { stack: [body], unbreakable: true, margin: [0, 14, 0, 0] };
+  const closing: Content = { stack: [body], unbreakable: true, margin: [0, 8, 0, 0] };
+  return aside ? { stack: [aside, closing] } : closing;
 }
 
 function asStack(content: Content): { stack: Content[] } {

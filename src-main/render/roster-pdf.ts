@@ -7,7 +7,7 @@ import { fontsDir, SERIF, serifFontFiles } from './fonts';
 import {
   closingBlock, contentWidth, emptyNote, officialHeader, PAGE, titleBlock, type Orientation,
 } from './roster-pdf-parts';
-import { communeTable, teamTable } from './roster-tables';
+import { communeTable, crewLegend, teamTable } from './roster-tables';
 
 /**
  * The one way rosters become PDF, for the app and the CLI alike: pdfmake 0.3's Node API
@@ -50,7 +50,8 @@ function documentContent(doc: RosterDocument, orientation: Orientation): Content
       margin: [0, 0, 0, 8],
     });
   }
-  const closing = closingBlock(doc, portrait);
+  const aside = doc.kind === 'commune' && !portrait && doc.rows.length > 0 ? crewLegend(doc.rows) : undefined;
+  const closing = closingBlock(doc, portrait, aside);
   if (doc.emptyNote) parts.push(emptyNote(doc.emptyNote), closing);
   else parts.push(doc.kind === 'commune' ? communeTable(doc, portrait, closing) : teamTable(doc, portrait, closing));
   return parts;

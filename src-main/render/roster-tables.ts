@@ -21,17 +21,19 @@ interface Column<R> {
   cell: (row: R, index: number) => TableCell;
 }
 
-const QUOTA_GROUP = 'Chỉ tiêu tại điểm (người)';
-const HOME_GROUP = 'Thu nhận tại nhà (người)';
+const GROUPS = { quota: 'Chỉ tiêu tại điểm (người)', home: 'Thu nhận tại nhà (người)' };
+/** For narrow count columns: a one-line header (the totals line says they are people). */
+const SHORT_GROUPS = { quota: 'Tại điểm', home: 'Tại nhà' };
+const QUOTA_GROUPS = new Set([GROUPS.quota, SHORT_GROUPS.quota]);
 
 function countColumns<R extends { quota: { cccd: number; eid: number }; homeVisits: { cccd: number; eid: number } }>(
-  width: number,
+  width: number, groups = GROUPS,
 ): Column<R>[] {
   return [
-    { header: 'CCCD', group: QUOTA_GROUP, width, cell: (r) => num(r.quota.cccd) },
-    { header: 'ĐDĐT', group: QUOTA_GROUP, width, cell: (r) => num(r.quota.eid) },
-    { header: 'CCCD', group: HOME_GROUP, width, cell: (r) => num(r.homeVisits.cccd) },
-    { header: 'ĐDĐT', group: HOME_GROUP, width, cell: (r) => num(r.homeVisits.eid) },
+    { header: 'CCCD', group: groups.quota, width, cell: (r) => num(r.quota.cccd) },
+    { header: 'ĐDĐT', group: groups.quota, width, cell: (r) => num(r.quota.eid) },
+    { header: 'CCCD', group: groups.home, width, cell: (r) => num(r.homeVisits.cccd) },
+    { header: 'ĐDĐT', group: groups.home, width, cell: (r) => num(r.homeVisits.eid) },
   ];
 }
 
@@ -62,11 +64,8 @@ const hamletCell = (r: CommuneRow): TableCell => ({
   stack: [{ text: [{ text: r.hamletName, bold: true }, r.venue ? ` — ${r.venue}` : ''] }, { text: `Có mặt: ${r.atHamlet}`, italics: true }],
 });
 
-/** The team, then its officers on running lines: a week of visits stays on one page where it can. */
-const crewCell = (r: CommuneRow): TableCell => ({ stack: [{ text: r.teamName, bold: true }, { text: r.officers.join(', '), fontSize: 8.5 }] });
-
 function communeColumns(portrait: boolean): Column<CommuneRow>[] {
-  const tt: Column<CommuneRow> = { header: 'TT', width: portrait ? 14 : 18, cell: (_r, i) => ({ text: String(i + 1), alignment: 'center' }) };
+  const tt: Column<CommuneRow> = { header: 'TT', width: portrait ? 14 : 16, cell: (_r, i) => ({ text: String(i + 1), alignment: 'center' }) };
   if (portrait) {
     return [
       tt,
@@ -83,19 +82,46 @@ function communeColumns(portrait: boolean): Column<CommuneRow>[] {
       { header: 'Kết quả', width: 34, cell: () => '' },
     ];
   }
+  // Landscape: a line a row where the names allow, so that a commune's week (about ten
+  // visits) fits one page with its header and signatures; the officers are listed once, by
+  // the signatures (crewLegend).
   return [
     tt,
-    { header: 'Ngày', width: 50, cell: (r) => ({ stack: [{ text: r.weekday, bold: true }, r.dateText], alignment: 'center' }) },
-    { header: 'Ca, giờ', width: 58, cell: (r) => ({ stack: [r.shiftLabel, r.shiftHours], alignment: 'center' }) },
-    { header: 'Thôn/bản, địa điểm', width: '*', cell: hamletCell },
+    { header: 'Ngày', width: 70, cell: (r) => `${r.weekday} ${r.dateText.slice(0, 5)}` },
+    { header: 'Ca, giờ có mặt', width: 86, cell: (r) => ({ text: `${r.shiftLabel} ${r.atHamlet.replace(/ /g, '')}`, fontSize: 8.5 }) },
     {
-      header: 'Tổ công tác, cán bộ tham gia', width: 132,
-      cell: crewCell,
+      header: 'Thôn/bản — nơi tiếp dân', width: '*',
+      cell: (r) => {
+        const venue = venueShort(r.venue, r.hamletName);
+        return { text: [{ text: r.hamletName, bold: true }, venue ? { text: ` — ${venue}`, italics: true, fontSize: 7.5 } : ''] };
+      },
     },
-    { header: 'Phương tiện', width: 96, cell: (r) => ({ text: r.vehicles.join(', '), fontSize: 8.5 }) },
-    ...countColumns<CommuneRow>(30),
-    { header: 'Kết quả thực hiện', width: 46, cell: () => '' },
+    { header: 'Tổ công tác', width: 77, cell: (r) => ({ text: withoutTeamWord(r.teamName), bold: true }) },
+    { header: 'Phương tiện', width: 92, cell: (r) => ({ text: (r.vehicleCodes ?? r.vehicles).join(', '), fontSize: 7.5 }) },
+    ...countColumns<CommuneRow>(24, SHORT_GROUPS),
+    { header: 'Kết quả', width: 36, cell: () => '' },
   ];
+}
+
+/** "Nhà văn hóa thôn 1" next to "Thôn 1" reads "Nhà văn hóa": the hamlet's own hall, named once. */
+export function venueShort(venue: string, hamletName: string): string {
+  const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  const [v, h] = [fold(venue), fold(hamletName)];
+  return h && v.endsWith(` ${h}`) ? venue.trim().slice(0, venue.trim().length - hamletName.trim().length).trim() : venue;
+}
+
+/** Under a "Tổ công tác" heading the words need not repeat: "Tổ công tác xã Xuân Lẹ" reads "xã Xuân Lẹ". */
+const withoutTeamWord = (name: string): string => name.replace(/^tổ công tác\s+/iu, '') || name;
+
+/** Each team of the week once, with its officers: what the one-line rows leave out. */
+export function crewLegend(rows: readonly CommuneRow[]): Content {
+  const officersOf = new Map<string, string[]>();
+  for (const r of rows) if (!officersOf.has(r.teamName)) officersOf.set(r.teamName, r.officers);
+  return {
+    stack: [...officersOf].map(([team, officers]): Content => ({ text: [{ text: `${team}: `, bold: true }, officers.join(', ') || '—'] })),
+    fontSize: 8.5,
+    margin: [0, 0, 0, 6],
+  };
 }
 
 interface Block {
@@ -129,7 +155,7 @@ export function communeTable(doc: CommuneRoster, portrait: boolean, closing: Con
     rows: [columns.map((c) => c.cell(r, i))],
     topLine: i > 0 && doc.rows[i - 1]!.date !== r.date ? 1.4 : 0,
   }));
-  const firstCount = columns.findIndex((c) => c.group === QUOTA_GROUP);
+  const firstCount = columns.findIndex((c) => c.group !== undefined && QUOTA_GROUPS.has(c.group));
   const t = doc.totals;
   const totals: TableCell[] = [
     {
@@ -140,7 +166,7 @@ export function communeTable(doc: CommuneRoster, portrait: boolean, closing: Con
     ...totalsCells(t),
     '',
   ];
-  return stackedGrid(widths, headerRows(columns), blocks, totals, closing, portrait ? 9 : 9.5);
+  return stackedGrid(widths, headerRows(columns), blocks, totals, closing, 9);
 }
 
 interface TeamLine {

@@ -45,6 +45,28 @@ describe('roster PDF', () => {
     }
   });
 
+  it("a commune's week of nine visits is one landscape page: a line a visit, each team's officers listed once", async () => {
+    const days = ['2022-11-28', '2022-11-29', '2022-11-30', '2022-12-01', '2022-12-02'];
+    const week = fixture([
+      ...days.map((date) => route(date, 2, 1, [stop(1, 1100, ps(2, 30))], [2])),
+      ...['2022-12-03', '2022-12-04'].flatMap((date, i) => [
+        route(date, 2, 2, [stop(1, 460, ps(3, 40))], [2]),
+        route(date, 1, 1, [stop(2 - i, 1100, ps(1, 20))], [1]),
+      ]),
+    ]);
+    const bundle = buildRosterBundle(week, { week: '2022-W48', scope: { kind: 'commune', communeId: 1 } });
+    expect(bundle.documents[0]!.kind === 'commune' && bundle.documents[0]!.rows).toHaveLength(9);
+    const file = write('week.pdf', (await renderRoster(bundle, 'pdf')).bytes);
+    expect(info(file)).toMatch(/Pages:\s+1\n/);
+    const words = text(file);
+    expect(words).toContain('Tổng cộng: 9 lượt tại 2 thôn/bản, 9 ca trực');
+    // The hall named after its hamlet is not named twice; the officers appear once, by team.
+    expect(words).toContain('Thôn 1 — Nhà văn hóa');
+    expect(words).not.toContain('Nhà văn hóa thôn 1');
+    expect(words.split('Lữ Văn Ón')).toHaveLength(3); // in the officers' list and as the chief who signs
+    expect(words).toContain('Tổ lưu động số 1: Đại úy Trần Trung Hiếu');
+  });
+
   it('team schedules: one section per team, each starting on its own page, portrait', async () => {
     const file = write('t.pdf', (await renderRoster(teamBundle, 'pdf')).bytes);
     expect(info(file)).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);

@@ -135,7 +135,8 @@ function communeRoster(refs: Refs, commune: Commune, week: IsoWeek, routes: Rout
         shiftLabel: shift.label, shiftHours: shift.hours, atHamlet: spanText(stop.arriveMin, stop.endMin),
         hamletName: hamlet.name, venue: hamlet.venue, contact: hamlet.contact,
         teamName: team?.name ?? `#${route.teamId}`, officers: refs.officers(route.teamId),
-        vehicles: refs.vehicleNames(route.vehicleIds), quota: stop.quota, homeVisits: stop.homeVisits,
+        vehicles: refs.vehicleNames(route.vehicleIds), vehicleCodes: route.vehicleIds.map((id) => refs.vehicles.get(id)?.code ?? `#${id}`),
+        quota: stop.quota, homeVisits: stop.homeVisits,
         visitId: (route as { visitIds?: number[] }).visitIds?.[stopIndex] ?? null,
       });
     });

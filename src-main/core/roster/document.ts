@@ -49,6 +49,8 @@ export const communeRow = z.object({
   officers: z.array(z.string()),
   /** Name and plate: "Ô tô 7 chỗ số 1 (36A-919.90)". */
   vehicles: z.array(z.string()),
+  /** The same vehicles by code (the plate), for a one-line row. */
+  vehicleCodes: z.array(z.string()).optional(),
   quota: perService,
   homeVisits: perService,
   /** The stored visit (plans kept in the database); the Excel roster carries it so filled results come back to it. */
