@@ -18,6 +18,8 @@ export interface SearchParams {
   onImprove?: (evaluation: Evaluation) => void;
   /** The previous plan's routes, for the tie-break towards keeping them (objective level 4). */
   previous: ScoreContext['previous'];
+  /** Share of the work budget to spend (default 1; 0: only the clean-up and the vehicle polish). */
+  budgetShare?: number;
 }
 
 /**
@@ -41,7 +43,7 @@ const NOISE = 0.3;
 export async function improve(prepared: Prepared, baseline: Baseline, skeletons: Skeleton[], evaluation: Evaluation, params: SearchParams): Promise<Solution> {
   let current: Solution = cleanup(prepared, baseline, { skeletons, evaluation });
   const weeks = [...new Set(prepared.slots.map((s) => s.week))];
-  const budget = params.timeLimitSeconds * UNITS_PER_SECOND;
+  const budget = params.timeLimitSeconds * UNITS_PER_SECOND * (params.budgetShare ?? 1);
   let used = 0;
   let stall = 0;
   let lastReport = params.now();
