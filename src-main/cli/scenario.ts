@@ -32,13 +32,13 @@ async function planned(instance: PlanningInstance, flags: ScenarioFlags): Promis
   return trialOf(routes, report);
 }
 
-function saveTrial(db: Db, scenarioId: number, name: string, trial: PlannedTrial, from: string, seed: number): number {
-  return savePlan(db, { name, status: 'draft', fromDate: from, seed, scenarioId, routes: trial.routes, report: trial.report });
+function saveTrial(db: Db, scenarioId: number, name: string, trial: PlannedTrial, from: string, seed: number, extra: string | null = null): number {
+  return savePlan(db, { name, status: 'draft', fromDate: from, seed, scenarioId, routes: trial.routes, report: trial.report, extra });
 }
 
 async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInstance, resource: ExtraResource, flags: ScenarioFlags, t0: number) {
   const need = peopleToMeet(instance);
-  const { answer, nothingAdded } = await runMinExtra(instance, resource, {
+  const { answer, nothingAdded, proposedBase } = await runMinExtra(instance, resource, {
     start: (inst, options) => startPlanning(inst, options, () => undefined),
     options: { seed: flags.seed, timeLimitSeconds: flags['time-limit'] },
     maxExtra: flags['max-extra'],
@@ -47,7 +47,7 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
       : `  ${s.k} extra: enrolled ${thousands(s.people)}, deadline ${s.enough ? 'met (verified)' : 'missed'}\n`),
   });
   const planId = answer.plan && answer.minimum !== null
-    ? saveTrial(db, scenarioId, `${resourceLabel(resource)} +${answer.minimum}`, answer.plan as PlannedTrial, instance.from, flags.seed) : null;
+    ? saveTrial(db, scenarioId, `${resourceLabel(resource)} +${answer.minimum}`, answer.plan as PlannedTrial, instance.from, flags.seed, `${resourceLabel(resource)} +${answer.minimum}`) : null;
   return {
     scenarioId,
     resource: resourceLabel(resource),
@@ -62,6 +62,7 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
     boundAllows: answer.boundAllows,
     planId,
     clearanceDateWithNothingAdded: nothingAdded.clearanceDate,
+    proposedBase,
     deadline: instance.campaign.deadline,
     steps: answer.steps,
     seconds: Math.round((performance.now() - t0) / 100) / 10,
@@ -70,6 +71,10 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
 
 function describeAnswer(a: Awaited<ReturnType<typeof answerMinExtra>>): string[] {
   const lines = [`Least extra ${a.resource} to meet ${a.deadline}: ${a.minimum ?? 'not found'}`];
+  if (a.proposedBase) {
+    const b = a.proposedBase;
+    lines.push(`  based at ${b.baseName}, the base nearest the ${thousands(b.missing)} people short with nothing added (most in ${b.communeName}: ${thousands(b.communeMissing)}; ${b.meanKm} km away on average)`);
+  }
   if (a.minimum !== null) {
     lines.push(`  evidence: a plan with ${a.minimum} extra meets the deadline, verifier ${a.checkerValid ? 'valid' : 'INVALID'} (saved as plan #${a.planId})`);
     lines.push(a.minimum === 0 ? '  nothing needs adding'

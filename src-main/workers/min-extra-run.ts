@@ -1,6 +1,8 @@
 import type { PlanOptions, PlanReport, PlanningInstance, Route } from '../core/model';
 import { deadlinePossibleOf, upperBoundOf } from '../core/planner';
-import { applyScenario, extraChanges, minExtra, peopleToMeet, type ExtraResource, type MinExtraAnswer, type MinExtraStep, type Trial } from '../core/scenario';
+import {
+  applyScenario, extraChanges, minExtra, peopleToMeet, proposeBase, type BaseProposal, type ExtraResource, type MinExtraAnswer, type MinExtraStep, type Trial,
+} from '../core/scenario';
 import { solveOnThread } from './lp-thread';
 
 export interface PlannedTrial extends Trial {
@@ -14,6 +16,8 @@ export interface MinExtraRun {
   answer: MinExtraAnswer<PlannedTrial>;
   /** The plan with nothing added (its clearance date is how far the deadline slips). */
   nothingAdded: PlannedTrial;
+  /** Teams asked for without a base go to the base nearest the people that plan leaves short. */
+  proposedBase: BaseProposal | null;
 }
 
 /** What a verified plan achieved, as the search weighs it. */
@@ -25,13 +29,15 @@ export const trialOf = (routes: Route[], report: PlanReport): PlannedTrial => ({
 /**
  * The least extra of a resource for an instance (a scenario's), the shell's side of
  * core/scenario/min-extra: plans on the planner's workers (each verified there), bounds with
- * the LP on a thread of its own; the plan with nothing added is always made too.
+ * the LP on a thread of its own; the plan with nothing added is always made too (first, when
+ * teams are asked for without a base: they go where it leaves the most people short).
  */
 export async function runMinExtra(
   instance: PlanningInstance, resource: ExtraResource,
   o: { start: Start; options: PlanOptions; maxExtra: number; onStep?: (s: MinExtraStep) => void; shouldStop?: () => boolean; onJob?: (cancel: () => void) => void },
 ): Promise<MinExtraRun> {
   const trials = new Map<number, PlannedTrial>();
+  let proposedBase: BaseProposal | null = null;
   const withExtra = (k: number): PlanningInstance => applyScenario(instance, extraChanges(resource, k)).instance;
   const planAt = async (k: number): Promise<PlannedTrial> => {
     const known = trials.get(k);
@@ -43,6 +49,10 @@ export async function runMinExtra(
     trials.set(k, trial);
     return trial;
   };
+  if (resource.kind === 'teams' && !resource.baseName) {
+    proposedBase = proposeBase(instance, (await planAt(0)).report.shortfall);
+    if (proposedBase) resource = { ...resource, baseName: proposedBase.baseName };
+  }
   const need = peopleToMeet(instance);
   const answer = await minExtra({
     need,
@@ -58,5 +68,5 @@ export async function runMinExtra(
     shouldStop: o.shouldStop,
   });
   const nothingAdded = await planAt(0);
-  return { answer, nothingAdded };
+  return { answer, nothingAdded, proposedBase };
 }

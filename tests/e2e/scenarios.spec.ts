@@ -51,6 +51,8 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
     await expect(answer).toContainText(/chứng minh là tối thiểu|Không cần/);
   }
   await expect(answer).toContainText('Nếu không thêm gì');
+  // Teams asked for without a base go where the plan with nothing added leaves the most people short.
+  await expect(app.getByTestId('min-extra-proposed-base')).toContainText(/Các tổ thêm đóng tại Công an .+: cơ sở gần nhất với [\d.]+ người còn thiếu/);
   await shot(app, 'scenarios-min-extra');
 
   // The manager's brief: one A4 page to print or send.

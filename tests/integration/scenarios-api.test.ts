@@ -69,12 +69,18 @@ describe('scenarios', () => {
     if (a.minimum !== null) {
       expect(a).toMatchObject({ planMeetsDeadline: true, checkerValid: true });
       const plans = valueOf<PlanSummary[]>(await app.rpc('plans.list', {}));
-      expect(plans.find((p) => p.id === a.planId)).toMatchObject({ scenarioId: many.id, deadlineMet: true });
+      expect(plans.find((p) => p.id === a.planId)).toMatchObject({ scenarioId: many.id, deadlineMet: true, extra: `teams +${a.minimum}` });
+      // The scenario's own verdict is not the one with teams added: it was never planned itself.
+      const listed = valueOf<ScenarioDto[]>(await app.rpc('scenarios.list', {})).find((x) => x.id === many.id);
+      expect(listed?.lastPlan).toBeNull();
       expect(a.provenMinimal).toBe(a.minimum === 0 || (a.boundForOneFewer !== null && a.boundForOneFewer < a.need));
     } else {
       expect(a.planId).toBeNull();
     }
     expect(await app.rpc('scenarios.minExtra', { id: many.id, resource: { kind: 'teams', likeTeam: 'NO-SUCH' } })).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS' } });
+    // A base the manager names must exist: else the teams would silently not be added.
+    const unknownBase = await app.rpc('scenarios.minExtra', { id: many.id, resource: { kind: 'teams', likeTeam: 'LD-01', baseName: 'Công an xã Không Có' } });
+    expect(unknownBase).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS', message: expect.stringContaining('resource.baseName') } });
   });
 
   it('"what would it take" in shifts: the ticked shifts, each copied onto the days it lacks, added in order', async () => {

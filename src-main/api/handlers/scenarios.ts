@@ -17,7 +17,8 @@ function scenarioOrThrow(ctx: HandlerContext, id: number): Scenario {
 }
 
 function dto(ctx: HandlerContext, s: Scenario): ScenarioDto {
-  return { ...s, lastPlan: listPlans(ctx.db).find((p) => p.scenarioId === s.id) ?? null };
+  // The scenario's verdict is its own plan's, never one with what "what would it take?" added.
+  return { ...s, lastPlan: listPlans(ctx.db).find((p) => p.scenarioId === s.id && !p.extra) ?? null };
 }
 
 /** The resource as the search takes it: shift codes become copies of those shifts on the days they lack. */
@@ -100,6 +101,9 @@ export const scenarioHandlers: Pick<
     if (resource.kind === 'teams' && !instance.teams.some((t) => t.code === resource.likeTeam)) {
       throw new AppError('BAD_PARAMS', `resource.likeTeam: no team ${resource.likeTeam}`);
     }
+    if (resource.kind !== 'shifts' && resource.baseName && !instance.bases.some((b) => b.name === resource.baseName)) {
+      throw new AppError('BAD_PARAMS', `resource.baseName: no base named ${resource.baseName}`);
+    }
     const asked = askedResource(instance, resource);
     const runId = randomUUID();
     let cancelJob: () => void = () => undefined;
@@ -116,16 +120,22 @@ export const scenarioHandlers: Pick<
       start: (inst, o) => ctx.planner.start(inst, o, () => undefined), options, maxExtra, onStep,
       shouldStop: () => run.state !== 'running', onJob: (cancel) => (cancelJob = cancel),
     })
-      .then(({ answer, nothingAdded }) => {
+      .then(({ answer, nothingAdded, proposedBase }) => {
         if (run.state !== 'running') return;
         const planId = answer.plan && answer.minimum !== null
-          ? savePlan(ctx.db, { name: `${s.name}: ${resourceLabel(asked)} +${answer.minimum}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report })
+          ? savePlan(ctx.db, {
+            name: `${s.name}: ${resourceLabel(asked)} +${answer.minimum}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id,
+            routes: answer.plan.routes, report: answer.plan.report, extra: `${resourceLabel(asked)} +${answer.minimum}`,
+          })
           : null;
         const result: MinExtraAnswerDto = {
           minimum: answer.minimum, planId, planMeetsDeadline: answer.plan?.deadlineMet ?? false, checkerValid: answer.plan?.verifierValid ?? false,
           boundForOneFewer: answer.boundForOneFewer, possibleWithOneFewer: answer.possibleWithOneFewer, provenMinimal: answer.provenMinimal, need: answer.need,
           backlog: nothingAdded.report.backlog.cccd + nothingAdded.report.backlog.eid, deadline: instance.campaign.deadline,
           clearanceDateWithNothingAdded: nothingAdded.clearanceDate,
+          proposedBase: proposedBase && {
+            name: proposedBase.baseName, communeName: proposedBase.communeName, communeMissing: proposedBase.communeMissing, missing: proposedBase.missing, meanKm: proposedBase.meanKm,
+          },
         };
         run.answer = result;
         run.state = 'done';

@@ -46,6 +46,10 @@ export const minExtraAnswer = z.object({
   backlog: z.number().int(),
   deadline: isoDate,
   clearanceDateWithNothingAdded: isoDate.nullable(),
+  /** Teams asked for without a base: the base they were placed at, nearest the people short with nothing added. */
+  proposedBase: z.object({
+    name: z.string(), communeName: z.string(), communeMissing: z.number().int(), missing: z.number().int(), meanKm: z.number(),
+  }).nullable().optional(),
 });
 export type MinExtraAnswerDto = z.infer<typeof minExtraAnswer>;
 

@@ -122,6 +122,8 @@ export const planSummary = z.object({
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
   scenarioId: id.nullable(),
+  /** Made by "what would it take?": what it added to its scenario ("teams +3"). */
+  extra: z.string().nullable().optional(),
   fromDate: isoDate,
   deadlineMet: z.boolean(),
   enrolled: count,

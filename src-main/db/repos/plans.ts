@@ -12,6 +12,8 @@ export interface NewPlan {
   report: PlanReport;
   /** The data's version when the instance was read (dataVersion()); default: now. */
   dataVersion?: number;
+  /** What "what would it take?" added to the scenario for this plan ("teams +3"); none for the scenario's own plans. */
+  extra?: string | null;
 }
 
 /** How many changes the data plans are made from has seen (schema v6 counts them in triggers). */
@@ -37,11 +39,11 @@ export function savePlan(db: Db, plan: NewPlan): number {
   return db.transaction(() => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report, data_version, routes_json)
-         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?, ?, ?)`,
+        `INSERT INTO plans (scenario_id, name, status, created_at, published_at, from_date, seed, report, data_version, routes_json, extra)
+         VALUES (?, ?, 'draft', ?, NULL, ?, ?, ?, ?, ?, ?)`,
       )
       .run(plan.scenarioId ?? null, plan.name, new Date().toISOString(), plan.fromDate, plan.seed, JSON.stringify(plan.report),
-        plan.dataVersion ?? dataVersion(db), whatIf ? JSON.stringify(plan.routes) : null);
+        plan.dataVersion ?? dataVersion(db), whatIf ? JSON.stringify(plan.routes) : null, plan.extra ?? null);
     const planId = Number(lastInsertRowid);
     const insertRoute = db.prepare(
       `INSERT INTO plan_routes (plan_id, seq, date, template_id, team_id, base_id, vehicle_ids, depart_min, return_min, distance_m, cost, pinned)
@@ -73,6 +75,7 @@ export function savePlan(db: Db, plan: NewPlan): number {
 interface PlanRow {
   id: number; scenario_id: number | null; name: string; status: PlanStatus; created_at: string;
   published_at: string | null; from_date: string; seed: number; report: string; data_version: number | null; routes_json: string | null;
+  extra: string | null;
   /** The data's version now (selected alongside). */
   data_now: number;
 }
@@ -82,7 +85,7 @@ const PLAN_ROWS = 'SELECT p.*, (SELECT n FROM data_version WHERE id = 1) AS data
 function toSummary(r: PlanRow, report: PlanReport): PlanSummary {
   return {
     id: r.id, name: r.name, status: r.status, createdAt: r.created_at, publishedAt: r.published_at,
-    scenarioId: r.scenario_id, fromDate: r.from_date, deadlineMet: report.deadlineMet,
+    scenarioId: r.scenario_id, extra: r.extra, fromDate: r.from_date, deadlineMet: report.deadlineMet,
     enrolled: report.enrolled.cccd + report.enrolled.eid, backlog: report.backlog.cccd + report.backlog.eid,
     short: (report.shortfall ?? []).reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0),
     stale: r.data_version !== null && r.data_version < r.data_now,

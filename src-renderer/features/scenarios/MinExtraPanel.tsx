@@ -8,7 +8,7 @@ import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { VehicleKindSelect } from './VehicleKindSelect';
 
-type Ask = { kind: 'teams'; likeTeam: string } | { kind: 'vehicles'; vehicleKind: VehicleKind } | { kind: 'shifts'; shiftCodes: string[] };
+type Ask = { kind: 'teams'; likeTeam: string; baseName?: string } | { kind: 'vehicles'; vehicleKind: VehicleKind } | { kind: 'shifts'; shiftCodes: string[] };
 
 /**
  * "Cần thêm gì để kịp hạn?": the least extra teams (like a chosen one) or vehicles of a kind,
@@ -20,6 +20,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
   const n = (x: number): string => formatNumber(x, i18n.language);
   const teams = useRpc('teams.list');
   const shifts = useRpc('shiftTemplates.list');
+  const bases = useRpc('register.list', { list: 'bases' });
   // Shifts that do not run every day: each can be copied onto the days it lacks.
   const extendable = (shifts.data ?? []).filter((s) => s.weekdays.length < 7);
   const [ask, setAsk] = useState<Ask>({ kind: 'teams', likeTeam: '' });
@@ -43,7 +44,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
   const start = async (): Promise<void> => {
     setError(null);
     try {
-      const resource = ask.kind === 'teams' ? { kind: 'teams' as const, likeTeam } : ask;
+      const resource = ask.kind === 'teams' ? { kind: 'teams' as const, likeTeam, ...(ask.baseName ? { baseName: ask.baseName } : {}) } : ask;
       if (resource.kind === 'shifts' && resource.shiftCodes.length === 0) throw new Error(t('scenario.minExtra.tickShifts'));
       const { runId } = await call('scenarios.minExtra', { id: scenario.id, resource });
       setRun({ runId, state: 'running', steps: [], answer: null, error: null });
@@ -77,9 +78,15 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
             })}
           </span>
         ) : ask.kind === 'teams' ? (
-          <select aria-label={t('scenario.likeTeam')} value={likeTeam} onChange={(e) => setAsk({ kind: 'teams', likeTeam: e.target.value })}>
-            {teams.data?.map((team) => <option key={team.id} value={team.code}>{team.name}</option>)}
-          </select>
+          <>
+            <select aria-label={t('scenario.likeTeam')} value={likeTeam} onChange={(e) => setAsk({ ...ask, likeTeam: e.target.value })}>
+              {teams.data?.map((team) => <option key={team.id} value={team.code}>{team.name}</option>)}
+            </select>
+            <select aria-label={t('scenario.minExtra.base')} data-testid="min-extra-base" value={ask.baseName ?? ''} onChange={(e) => setAsk({ ...ask, baseName: e.target.value || undefined })}>
+              <option value="">{t('scenario.minExtra.baseProposed')}</option>
+              {bases.data?.choices.bases.map((name) => <option key={name} value={name}>{name}</option>)}
+            </select>
+          </>
         ) : (
           <VehicleKindSelect value={ask.vehicleKind} onChange={(vehicleKind) => setAsk({ kind: 'vehicles', vehicleKind })} />
         )}
@@ -99,6 +106,11 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
       {run?.state === 'failed' && <p className="warn">{run.error}</p>}
       {a && (
         <div className="answer" data-testid="min-extra-answer">
+          {a.proposedBase && (
+            <p data-testid="min-extra-proposed-base">{t('scenario.minExtra.proposedBase', {
+              base: a.proposedBase.name, missing: n(a.proposedBase.missing), commune: a.proposedBase.communeName, communeMissing: n(a.proposedBase.communeMissing), km: n(a.proposedBase.meanKm),
+            })}</p>
+          )}
           {a.minimum === null ? <p className="warn">{t('scenario.minExtra.none')}</p> : (
             <>
               <p className="big">{t('scenario.minExtra.answer', { count: a.minimum, deadline: formatDate(a.deadline) })}</p>
