@@ -3,7 +3,7 @@
  * JSON.stringify({ routes, report }) with the report's seconds left out, so a refactor of
  * core/planner can show that it changed no plan, byte for byte, on the same seed.
  *
- *   npx tsx scripts/plan-fingerprint.ts [--no-demo] [--only name-prefix] [--real-clock] [--save dir | --saved dir]
+ *   npx tsx scripts/plan-fingerprint.ts [--no-demo] [--only name-prefix] [--real-clock] [--service-priority cccd|eid|equal] [--save dir | --saved dir]
  *
  * Cases: the demo district (resources/demo) at a 60 s time limit, where the search ends on
  * its deterministic work budget (~20 s), the same at 5 s (seed 3; quicker, for steps), and 30 random small districts (the property
@@ -84,7 +84,10 @@ async function main(): Promise<void> {
   const withDemo = !flag('--no-demo');
   const saved = option('--saved');
   const only = option('--only');
-  const cases = (saved ? loadCases(saved, withDemo) : buildCases(withDemo)).filter((c) => !only || c.name.startsWith(only));
+  // --service-priority sets the campaign's priority on every case (equal must give the plans of before it existed).
+  const priority = option('--service-priority') as PlanningInstance['campaign']['servicePriority'] | null;
+  const cases = (saved ? loadCases(saved, withDemo) : buildCases(withDemo)).filter((c) => !only || c.name.startsWith(only))
+    .map((c) => (priority ? { ...c, instance: { ...c.instance, campaign: { ...c.instance.campaign, servicePriority: priority } } } : c));
   const saveDir = option('--save');
   if (saveDir) saveCases(saveDir, cases);
   const realClock = flag('--real-clock');

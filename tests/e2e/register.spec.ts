@@ -191,13 +191,17 @@ test('an undo shows at once everywhere the data is shown: the campaign line and 
   await app.getByRole('button', { name: 'Lịch & ngày nghỉ', exact: true }).click();
   const line = app.getByTestId('campaign-line');
   await expect(line).toContainText('31/12/2022');
+  await expect(line).toContainText('Ưu tiên: CCCD trước');
   await app.getByRole('button', { name: 'Sửa đợt' }).click();
   await app.getByLabel('Hạn hoàn thành').fill('15/01/2023');
+  await app.getByLabel('Ưu tiên dịch vụ').selectOption('equal');
   await app.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(line).toContainText('15/01/2023');
+  await expect(line).toContainText('Ưu tiên: như nhau');
   await app.getByTestId('undo').click();
   await expect(app.getByRole('status')).toContainText('Đã hoàn tác');
   await expect(line).toContainText('31/12/2022');
+  await expect(line).toContainText('Ưu tiên: CCCD trước');
   await app.getByRole('button', { name: 'Tổng quan' }).click();
   await expect(app.getByTestId('stat-campaign')).toContainText('31/12/2022');
 });

@@ -126,7 +126,7 @@ export const registerHandlers: Pick<
       };
     }
     updateCampaign(ctx.db, checked.data);
-    return { saved: true, key: 'campaign', changed: ['name', 'startDate', 'deadline'] };
+    return { saved: true, key: 'campaign', changed: ['name', 'startDate', 'deadline', ...(checked.data.servicePriority ? ['servicePriority'] : [])] };
   },
   ...importHandlers,
   'undo.peek': (_p, ctx) => ({ entry: peekUndo(ctx.db) }),

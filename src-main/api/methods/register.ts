@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../../core/model';
+import { id, SERVICE_PRIORITIES } from '../../core/model';
 import { LIST_NAMES } from '../../core/register';
 import { fileDownload } from './core';
 import { method, none } from './method';
@@ -120,7 +120,7 @@ export const registerMethods = {
   'register.delete': method(z.object({ list: listName, key, confirm: z.boolean() }).strict(), z.object({ deleted: z.literal(true) })),
   /** Checked with the campaign form schema: a bad date comes back as a problem on its field. */
   'campaign.update': method(
-    z.object({ name: z.string().max(300), startDate: z.string().max(30), deadline: z.string().max(30) }).strict(),
+    z.object({ name: z.string().max(300), startDate: z.string().max(30), deadline: z.string().max(30), servicePriority: z.enum(SERVICE_PRIORITIES).optional() }).strict(),
     saveResult,
   ),
   'import.preview': method(z.object(upload).strict(), importPreview),

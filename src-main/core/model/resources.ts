@@ -79,11 +79,21 @@ export const calendarException = z.object({
 });
 export type CalendarException = z.infer<typeof calendarException>;
 
+/**
+ * Which service the planner serves first when a team could do either: CCCD (the default: a
+ * person without a chip card cannot get a level-2 e-ID either, and the card is a legal duty),
+ * e-ID, or neither (people counted alike).
+ */
+export const SERVICE_PRIORITIES = ['cccd', 'eid', 'equal'] as const;
+export type ServicePriority = (typeof SERVICE_PRIORITIES)[number];
+
 export const campaign = z
   .object({
     name,
     startDate: isoDate,
     deadline: isoDate,
+    /** Absent: CCCD first. */
+    servicePriority: z.enum(SERVICE_PRIORITIES).optional(),
   })
   .refine((c) => c.deadline >= c.startDate, { message: 'deadline before start', path: ['deadline'] });
 export type Campaign = z.infer<typeof campaign>;

@@ -147,15 +147,17 @@ export function updateCampaign(db: Db, next: Campaign): void {
     let id = row?.id;
     if (id === undefined) {
       const area = readRefs(db).planningAreaId;
-      id = Number(db.prepare('INSERT INTO campaigns (area_id, name, start_date, deadline, is_current) VALUES (?,?,?,?,1)')
-        .run(area, next.name, next.startDate, next.deadline).lastInsertRowid);
+      id = Number(db.prepare('INSERT INTO campaigns (area_id, name, start_date, deadline, is_current, service_priority) VALUES (?,?,?,?,1,?)')
+        .run(area, next.name, next.startDate, next.deadline, next.servicePriority ?? 'cccd').lastInsertRowid);
       before.push({ table: 'campaigns', where: { id }, rows: [] });
     } else {
-      db.prepare('UPDATE campaigns SET name = ?, start_date = ?, deadline = ? WHERE id = ?').run(next.name, next.startDate, next.deadline, id);
+      db.prepare('UPDATE campaigns SET name = ?, start_date = ?, deadline = ?, service_priority = coalesce(?, service_priority) WHERE id = ?')
+        .run(next.name, next.startDate, next.deadline, next.servicePriority ?? null, id);
     }
-    const changes: FieldChange[] = (['name', 'startDate', 'deadline'] as const)
+    const changes: FieldChange[] = (['name', 'startDate', 'deadline', 'servicePriority'] as const)
+      .filter((f) => f !== 'servicePriority' || next.servicePriority !== undefined)
       .filter((f) => prev?.[f] !== next[f])
-      .map((f) => ({ field: f, before: prev?.[f] ?? null, after: next[f] }));
+      .map((f) => ({ field: f, before: prev?.[f] ?? null, after: next[f] ?? null }));
     journal(db, {
       action: 'edit', list: 'campaign', entityId: String(id), summary: { key: 'campaignDone', params: { name: next.name } }, before,
       details: { label: next.name, changes },

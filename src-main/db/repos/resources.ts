@@ -66,7 +66,7 @@ export function listCalendarExceptions(db: Db): CalendarException[] {
 
 export function getCampaign(db: Db): Campaign | null {
   const row = db
-    .prepare('SELECT name, start_date AS startDate, deadline FROM campaigns WHERE is_current = 1 ORDER BY id DESC LIMIT 1')
+    .prepare('SELECT name, start_date AS startDate, deadline, service_priority AS servicePriority FROM campaigns WHERE is_current = 1 ORDER BY id DESC LIMIT 1')
     .get() as Campaign | undefined;
   return row ?? null;
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldSpec, ProblemDto } from '../../../src-main/api/contract';
+import { SERVICE_PRIORITIES, type ServicePriority } from '../../../src-main/core/model';
 import { formatDate } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
@@ -13,7 +14,7 @@ const DATE_FIELD: FieldSpec = { key: 'date', kind: 'date', header: { vi: '', en:
 export function CampaignCard({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const cal = useRpc('calendar.list');
-  const [form, setForm] = useState<{ name: string; startDate: string; deadline: string } | null>(null);
+  const [form, setForm] = useState<{ name: string; startDate: string; deadline: string; servicePriority: ServicePriority } | null>(null);
   const [problems, setProblems] = useState<Record<string, ProblemDto>>({});
   const campaign = cal.data?.campaign ?? null;
 
@@ -30,7 +31,7 @@ export function CampaignCard({ onChanged }: { onChanged: () => void }) {
     }
     setProblems(local);
     if (Object.keys(local).length) return;
-    const r = await call('campaign.update', { name: form.name, startDate: dates.startDate!, deadline: dates.deadline! });
+    const r = await call('campaign.update', { name: form.name, startDate: dates.startDate!, deadline: dates.deadline!, servicePriority: form.servicePriority });
     if (!r.saved) return setProblems(Object.fromEntries(r.problems.map((p) => [p.field ?? 'name', p])));
     setForm(null);
     cal.reload();
@@ -52,11 +53,13 @@ export function CampaignCard({ onChanged }: { onChanged: () => void }) {
         <div className="toolbar">
           <span data-testid="campaign-line">
             {campaign
-              ? t('register.campaign.line', { name: campaign.name, start: formatDate(campaign.startDate), deadline: formatDate(campaign.deadline) })
+              ? `${t('register.campaign.line', { name: campaign.name, start: formatDate(campaign.startDate), deadline: formatDate(campaign.deadline) })}; `
+                + t('register.campaign.priorityLine', { priority: t(`register.campaign.priorityShort.${campaign.servicePriority ?? 'cccd'}`) })
               : t('register.campaign.none')}
           </span>
           <button className="secondary" onClick={() => setForm({
             name: campaign?.name ?? '', startDate: campaign ? formatDate(campaign.startDate) : '', deadline: campaign ? formatDate(campaign.deadline) : '',
+            servicePriority: campaign?.servicePriority ?? 'cccd',
           })}>{t('register.campaign.edit')}</button>
         </div>
       )}
@@ -65,6 +68,13 @@ export function CampaignCard({ onChanged }: { onChanged: () => void }) {
           {input('name', t('register.campaign.name'))}
           {input('startDate', t('register.campaign.start'))}
           {input('deadline', t('register.campaign.deadline'))}
+          <label>
+            <span>{t('register.campaign.priority')}</span>
+            <select aria-label={t('register.campaign.priority')} value={form.servicePriority}
+              onChange={(e) => setForm((f) => f && { ...f, servicePriority: e.target.value as ServicePriority })}>
+              {SERVICE_PRIORITIES.map((p) => <option key={p} value={p}>{t(`register.campaign.priorities.${p}`)}</option>)}
+            </select>
+          </label>
           <div className="toolbar">
             <button type="submit">{t('register.form.save')}</button>
             <button type="button" className="secondary" onClick={() => { setForm(null); setProblems({}); }}>{t('register.form.cancel')}</button>

@@ -41,13 +41,13 @@ export async function planningGuide(prepared: Prepared, nonHomebound: Int32Array
           if (!team.can[service]) continue;
           if (!homeOnly && nonHomebound[service * hamletCount + hamlet]! > 0 && Math.max(...ph.reach) > 0) {
             const venuePeople = lp.variable(`x${tag}${teamIndex}_${hamlet}_${service}`);
-            lp.objective(venuePeople);
+            lp.objective(venuePeople, prepared.serviceWeight[service]);
             work.push([60 / team.tp[service]!, venuePeople]);
             venue[hamlet]![service]!.push(venuePeople);
           }
           if (team.htp > 0 && homebound[service * hamletCount + hamlet]! > 0) {
             const homeVisited = lp.variable(`y${tag}${teamIndex}_${hamlet}_${service}`);
-            lp.objective(homeVisited);
+            lp.objective(homeVisited, prepared.serviceWeight[service]);
             work.push([60 / team.htp, homeVisited]);
             home[hamlet]![service]!.push(homeVisited);
           }

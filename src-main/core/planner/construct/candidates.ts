@@ -62,18 +62,21 @@ export function singleValue(prepared: Prepared, teamIndex: number, slot: PSlot, 
     if (!team.can[service]) continue;
     if (!slot.homeOnly && reach > 0) {
       const cap = reachable(reach, nonHomebound[service * hamletCount + hamlet]!);
-      if (cap > 0) { RATE[count] = team.tp[service]!; CAP[count] = cap; GROUP[count] = service; count++; }
+      if (cap > 0) { RATE[count] = team.tp[service]!; CAP[count] = cap; GROUP[count] = service; WORTH[count] = prepared.serviceWeight[service]!; count++; }
     }
-    if (team.htp > 0 && homebound[service * hamletCount + hamlet]! > 0) { RATE[count] = team.htp; CAP[count] = homebound[service * hamletCount + hamlet]!; GROUP[count] = 2; count++; }
+    if (team.htp > 0 && homebound[service * hamletCount + hamlet]! > 0) {
+      RATE[count] = team.htp; CAP[count] = homebound[service * hamletCount + hamlet]!; GROUP[count] = 2; WORTH[count] = prepared.serviceWeight[service]!; count++;
+    }
   }
   if (count === 0) return 0;
-  // allocate() sorts by rate (weights are equal at one hamlet), then service, venue first:
-  // the insertion order above is already service-then-venue, so a stable sort matches.
+  // allocate() sorts by worth per minute (the hamlet's urgency is the same for every option
+  // here), then service, venue first: the insertion order above is already service-then-venue,
+  // so a stable sort matches.
   for (let i = 0; i < count; i++) ORDER[i] = i;
   for (let i = 1; i < count; i++) {
     const option = ORDER[i]!;
     let j = i - 1;
-    while (j >= 0 && RATE[ORDER[j]!]! < RATE[option]!) { ORDER[j + 1] = ORDER[j]!; j--; }
+    while (j >= 0 && RATE[ORDER[j]!]! * WORTH[ORDER[j]!]! < RATE[option]! * WORTH[option]!) { ORDER[j + 1] = ORDER[j]!; j--; }
     ORDER[j + 1] = option;
   }
   let exact = 0;
@@ -89,13 +92,15 @@ export function singleValue(prepared: Prepared, teamIndex: number, slot: PSlot, 
       if (take <= 0) continue;
       CAP[i] = CAP[i]! - take;
       exact += take * pp;
-      value += phase === 0 || !guide ? take : take * prepared.offGuide;
+      value += (phase === 0 || !guide ? take : take * prepared.offGuide) * WORTH[i]!;
     }
   }
   return value * ph.weight;
 }
 
 const RATE = new Float64Array(4);
+/** Worth of one person of the option's service (prepared.serviceWeight). */
+const WORTH = new Float64Array(4);
 const CAP = new Float64Array(4);
 const GROUP = new Int32Array(4);
 const ORDER = new Int32Array(4);

@@ -96,11 +96,12 @@ function workOptions(prepared: Prepared, team: number, slot: PSlot, stops: reado
   const hamletCount = prepared.hamlets.length;
   const options: WorkOption[] = [];
   stops.forEach((hamlet, stop) => {
-    const { reach: reaches, weight } = prepared.hamlets[hamlet]!;
+    const { reach: reaches, weight: urgency } = prepared.hamlets[hamlet]!;
     const reach = reaches[slot.kind] ?? 0;
     for (let service = 0; service < 2; service++) {
       if (!can[service]) continue;
       const at = service * hamletCount + hamlet;
+      const weight = urgency * prepared.serviceWeight[service]!;
       if (!slot.homeOnly && reach > 0) {
         const cap = reachable(reach, nonHomebound[at]!);
         if (cap > 0) options.push({ stop, service, home: false, group: service, cap, perPerson: 60 / tp[service]!, rate: weight * tp[service]! });
@@ -138,7 +139,7 @@ function fillQuotas(
       while (take > 0 && Math.ceil(exact[option.stop]! + take * option.perPerson - MINUTE_EPS) > room) take--;
       if (take <= 0) continue;
       option.cap -= take;
-      const weight = prepared.hamlets[hamlet]!.weight;
+      const weight = prepared.hamlets[hamlet]!.weight * prepared.serviceWeight[option.service]!;
       if (phase === 0 || (!guide && !targets)) {
         fill.guided += take * weight;
         if (guide) fill.guideUse.push(guideKey, take);
@@ -174,7 +175,7 @@ function timeStops(
     const home = fill.home[stop]!;
     const got = quota[0] + quota[1] + home[0] + home[1];
     people += got;
-    value += got * prepared.hamlets[hamlet]!.weight;
+    value += ((quota[0] + home[0]) * prepared.serviceWeight[0] + (quota[1] + home[1]) * prepared.serviceWeight[1]) * prepared.hamlets[hamlet]!.weight;
     return { hamlet, arrive, start, end, quota, home };
   });
   return { stops: planned, ret: clock + prepared.minutes[at * prepared.nodeCount + base]!, people, value };

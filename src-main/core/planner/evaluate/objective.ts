@@ -129,10 +129,11 @@ export function evaluate(prepared: Prepared, base: Baseline, skeletons: readonly
     distanceM += route.distanceM;
     cost += route.cost;
     for (const stop of route.stops) {
-      const got = stop.quota.cccd + stop.quota.eid + stop.homeVisits.cccd + stop.homeVisits.eid;
-      people += got;
+      people += stop.quota.cccd + stop.quota.eid + stop.homeVisits.cccd + stop.homeVisits.eid;
       const hamletIndex = prepared.hamletIdx.get(stop.hamletId);
-      weighted += got * (hamletIndex === undefined ? 1 : prepared.hamlets[hamletIndex]!.weight);
+      const [cccd, eid] = prepared.serviceWeight;
+      weighted += ((stop.quota.cccd + stop.homeVisits.cccd) * cccd + (stop.quota.eid + stop.homeVisits.eid) * eid)
+        * (hamletIndex === undefined ? 1 : prepared.hamlets[hamletIndex]!.weight);
     }
     keys.push(routeKey(route.date, route.templateId, route.teamId, route.stops.map((s) => s.hamletId)));
   }

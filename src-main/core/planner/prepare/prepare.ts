@@ -1,5 +1,5 @@
 import { shiftSlots } from '../../calendar';
-import { SHIFT_KINDS, type PlanningInstance, type ShiftKind } from '../../model';
+import { SHIFT_KINDS, type PlanningInstance, type ServicePriority, type ShiftKind } from '../../model';
 import { placesMatrix } from '../../travel';
 import { dayNumber, isoWeekOfDay, monthOfDay } from './days';
 import { EVENING_KIND, roadBit, URGENCY_WEIGHT, type PHamlet, type Prepared, type PSlot, type PTeam, type PVehicle } from './prepared';
@@ -58,8 +58,23 @@ export function prepare(instance: PlanningInstance): Prepared {
     nodeCount: size, minutes: matrix.minutes, metres: matrix.distanceM, fromDay, deadlineDay,
     slots: makeSlots(instance, templateIdx, instance.from, instance.campaign.deadline),
     remaining, homebound, byDistance, neighbours, reachable: reachability(teams, hamlets, vehicleOptions),
-    vehicleOptions, guide: null, offGuide: 0.2,
+    vehicleOptions, guide: null, offGuide: 0.2, serviceWeight: serviceWeights(instance.campaign.servicePriority),
   };
+}
+
+/**
+ * A CCCD file takes about three times an e-ID account (DOMAIN.md), so at 4 an hour of the first
+ * service outweighs an hour of the other: a team that can do both serves the first whenever its
+ * people are there to meet, and the other with the time left.
+ */
+export const SERVICE_FIRST_WEIGHT = 4;
+
+export function serviceWeights(priority: ServicePriority | undefined): [number, number] {
+  switch (priority ?? 'cccd') {
+    case 'cccd': return [SERVICE_FIRST_WEIGHT, 1];
+    case 'eid': return [1, SERVICE_FIRST_WEIGHT];
+    case 'equal': return [1, 1];
+  }
 }
 
 /** Backlog and homebound per service and hamlet (service * hamletCount + hamlet). */

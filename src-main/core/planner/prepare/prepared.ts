@@ -98,6 +98,11 @@ export interface Prepared {
   guide: Float64Array | null;
   /** Worth of people beyond the guide's targets when choosing routes (see allocate). */
   offGuide: number;
+  /**
+   * Worth of one person of each service ([CCCD, e-ID]) at level 1 of the objective, from the
+   * campaign's service priority: the first service at SERVICE_FIRST_WEIGHT, the other at 1.
+   */
+  serviceWeight: [number, number];
 }
 
 export const roadBit = (road: RoadClass): number => 1 << ROAD_CLASSES.indexOf(road);
