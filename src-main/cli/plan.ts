@@ -51,7 +51,8 @@ export function summary(instance: PlanningInstance, report: PlanReport): string[
     `Plan ${instance.from} → deadline ${report.deadline} (${instance.hamlets.length} hamlets, ${instance.teams.length} teams, seed ${report.seed})`,
     `Enrolled by the deadline: ${thousands(f.enrolled)} of ${thousands(f.backlog)} backlog (${percent(f.enrolled, f.backlog)}); `
       + `LP upper bound ${thousands(f.upperBound)} (${percent(f.enrolled, f.upperBound)} of it)`,
-    `  CCCD ${thousands(report.enrolled.cccd)} / ${thousands(report.backlog.cccd)}, e-ID ${thousands(report.enrolled.eid)} / ${thousands(report.backlog.eid)}`,
+    `  CCCD ${thousands(report.enrolled.cccd)} / ${thousands(report.backlog.cccd)}, e-ID ${thousands(report.enrolled.eid)} / ${thousands(report.backlog.eid)}`
+      + ` (service priority: ${({ cccd: 'CCCD first', eid: 'e-ID first', equal: 'alike' } as const)[instance.campaign.servicePriority ?? 'cccd']})`,
     `Clearance date: ${f.clearanceDate ?? 'not within a year past the deadline'}; deadline met: ${f.deadlineMet ? 'yes' : 'no'}`,
     `Shifts: ${thousands(report.shifts)}; distance ${thousands(report.objectives.distanceM / 1000)} km; vehicle cost ${thousands(report.objectives.cost)} đ`,
     `Short at the deadline: ${f.hamletsShort} hamlets, ${thousands(report.shortfall.reduce((s, h) => s + h.missing.cccd + h.missing.eid, 0))} people`

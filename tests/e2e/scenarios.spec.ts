@@ -62,3 +62,34 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   expect(pdf.startsWith('%PDF')).toBe(true);
   expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 });
+
+test('a scenario of many changes at once: teams away for a week, a longer evening, slower teams, a blackout day, CCCD kits, alike priority', async ({ app }) => {
+  test.setTimeout(120_000);
+  await rpc(app, 'demo.reset', { confirm: true });
+  await app.getByRole('button', { name: 'Kịch bản', exact: true }).click();
+  await app.getByLabel('Tên').fill('Mùa mưa, tối đến 22:30');
+  const form = app.locator('form.scenario-form');
+  await form.getByText('Tổ công tác: vắng, năng suất, máy CCCD').click();
+  await app.getByTestId('scenario-away-teams').getByLabel('LD-02').check();
+  await app.getByLabel('Tổ vắng từ ngày').fill('05/12/2022');
+  await app.getByLabel('Tổ vắng đến ngày').fill('11/12/2022');
+  await app.getByLabel('Năng suất thay đổi (%)').fill('-10');
+  await app.getByTestId('scenario-kit-teams').getByLabel('CT-15622').check();
+  await form.getByText('Ca làm việc và ngày nghỉ').click();
+  await app.getByLabel('Đổi giờ ca').selectOption('TOI-T2-T6');
+  await app.getByLabel('Giờ kết thúc mới').fill('22:3');
+  // A time that is none is named before anything is sent.
+  await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
+  await expect(app.getByTestId('scenario-form-problem')).toContainText('Giờ "22:3" không đúng dạng hh:mm');
+  await app.getByLabel('Giờ kết thúc mới').fill('22h30'); // as it is often written
+  await app.getByLabel('Thêm ngày nghỉ/lễ').fill('12/12/2022');
+  await form.getByText('Ngày bắt đầu và ưu tiên dịch vụ').click();
+  await form.getByLabel('Ưu tiên dịch vụ').selectOption('equal');
+  await shot(app, 'scenarios-form-many');
+  await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
+  const list = app.getByTestId('scenarios-list');
+  await expect(list).toContainText('bớt tổ LD-02; năng suất -10%; cấp máy CCCD cho CT-15622; kéo dài ca TOI-T2-T6; 1 ngày nghỉ/lễ thêm; ưu tiên như nhau');
+  await list.getByRole('button', { name: 'Lập kế hoạch' }).click();
+  await expect(list).toContainText(/Kịp hạn|Thiếu [\d.]+/, { timeout: 60_000 });
+  await shot(app, 'scenarios-many-planned');
+});

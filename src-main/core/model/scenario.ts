@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { code, isoDate, service, vehicleKind } from './primitives';
+import { SERVICE_PRIORITIES } from './resources';
 
 const dateRange = {
   /** First day the change holds (default: the planning start). */
@@ -55,6 +56,7 @@ export const scenarioChange = z.discriminatedUnion('kind', [
     startMin: z.number().int().min(0).max(1440).optional(),
     endMin: z.number().int().min(0).max(1440).optional(),
   }).strict(),
+  z.object({ kind: z.literal('servicePriority'), priority: z.enum(SERVICE_PRIORITIES) }).strict(),
   z.object({ kind: z.literal('calendarDays'), dates: z.array(isoDate).min(1).max(366), as: z.enum(['holiday', 'blackout']) }).strict(),
   z.object({
     kind: z.literal('backlog'),

@@ -40,6 +40,7 @@ export function applyScenario(base: PlanningInstance, changes: readonly Scenario
 const APPLY: { [K in ScenarioChange['kind']]: Apply<K> } = {
   deadline: (inst, c) => { inst.campaign = { ...inst.campaign, deadline: c.deadline }; },
   startDate: (inst, c) => { inst.from = c.from; },
+  servicePriority: (inst, c) => { inst.campaign = { ...inst.campaign, servicePriority: c.priority }; },
   addTeams: addTeams,
   removeTeams: (inst, c, report) => {
     for (const team of teamsByCode(inst, c.teams, report)) team.daysOff = [...new Set([...team.daysOff, ...days(inst, c.from, c.to)])].sort();

@@ -54,6 +54,7 @@ export function describeChange(c: ScenarioChange): string {
     case 'addShift': return `Thêm ca ${c.code} (như ca ${c.likeShift})`;
     case 'removeShift': return `Bỏ ca ${c.shift}`;
     case 'lengthenShift': return `Kéo dài ca ${c.shift}`;
+    case 'servicePriority': return `Ưu tiên ${({ cccd: 'CCCD trước', eid: 'định danh điện tử trước', equal: 'hai dịch vụ như nhau' } as const)[c.priority]}`;
     case 'calendarDays': return `${c.dates.length} ngày thành ${c.as === 'holiday' ? 'ngày lễ' : 'ngày nghỉ'}`;
     case 'backlog': return `Số tồn ${c.commune ? `xã ${c.commune}` : 'toàn khu vực'} ${c.percent !== undefined ? `${c.percent > 0 ? '+' : ''}${c.percent}%` : `${(c.addPeople ?? 0) > 0 ? '+' : ''}${n(c.addPeople ?? 0)} người`}`;
   }

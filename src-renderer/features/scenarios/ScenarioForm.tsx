@@ -1,42 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScenarioChange, VehicleKind } from '../../../src-main/core/model';
+import type { ScenarioChange } from '../../../src-main/core/model';
 import { DateInput } from '../../app/DateInput';
 import { useRpc } from '../../lib/useRpc';
+import { changesOf, DraftProblem, EMPTY_DRAFT, type Draft } from './scenario-draft';
+import { ScenarioMoreFields } from './ScenarioMoreFields';
 import { VehicleKindSelect } from './VehicleKindSelect';
-
-interface Draft {
-  name: string;
-  note: string;
-  deadline: string;
-  addTeams: string;
-  likeTeam: string;
-  loseKind: VehicleKind;
-  lose: string;
-  addKind: VehicleKind;
-  add: string;
-  backlogPct: string;
-}
-
-const EMPTY: Draft = { name: '', note: '', deadline: '', addTeams: '', likeTeam: '', loseKind: 'car', lose: '', addKind: 'car', add: '', backlogPct: '' };
-
-/** Whole numbers typed in a field; empty means "no such change". */
-const whole = (text: string): number | null => (text.trim() === '' ? null : Number(text));
-
-/** The changes the filled fields describe, in the order a manager reads them. */
-function changesOf(d: Draft): ScenarioChange[] {
-  const out: ScenarioChange[] = [];
-  if (d.deadline) out.push({ kind: 'deadline', deadline: d.deadline });
-  const teams = whole(d.addTeams);
-  if (teams !== null) out.push({ kind: 'addTeams', count: teams, likeTeam: d.likeTeam, withVehicles: true });
-  const lose = whole(d.lose);
-  if (lose !== null) out.push({ kind: 'loseVehicles', vehicleKind: d.loseKind, count: lose });
-  const add = whole(d.add);
-  if (add !== null) out.push({ kind: 'addVehicles', vehicleKind: d.addKind, count: add });
-  const pct = whole(d.backlogPct);
-  if (pct !== null) out.push({ kind: 'backlog', percent: pct });
-  return out;
-}
 
 /**
  * A new scenario: its name and the changes it holds, several at once. The server checks each
@@ -46,10 +15,19 @@ function changesOf(d: Draft): ScenarioChange[] {
 export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note: string; changes: ScenarioChange[] }) => Promise<boolean> }) {
   const { t } = useTranslation();
   const teams = useRpc('teams.list');
-  const [d, setD] = useState<Draft>(EMPTY);
+  const [d, setD] = useState<Draft>(EMPTY_DRAFT);
+  const [problem, setProblem] = useState<DraftProblem | null>(null);
   const set = (patch: Partial<Draft>): void => setD((old) => ({ ...old, ...patch }));
   const submit = async (): Promise<void> => {
-    if (await onCreate({ name: d.name.trim(), note: d.note, changes: changesOf(d) })) setD(EMPTY);
+    let changes: ScenarioChange[];
+    try {
+      changes = changesOf(d);
+    } catch (err) {
+      if (err instanceof DraftProblem) return setProblem(err);
+      throw err;
+    }
+    setProblem(null);
+    if (await onCreate({ name: d.name.trim(), note: d.note, changes })) setD(EMPTY_DRAFT);
   };
   return (
     <form className="card scenario-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
@@ -79,8 +57,9 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
           <label>{t('scenario.addVehicles')}<input type="number" min={1} max={500} value={d.add} onChange={(e) => set({ add: e.target.value })} /></label>
           <VehicleKindSelect value={d.addKind} onChange={(addKind) => set({ addKind })} />
         </div>
-        <label>{t('scenario.backlogPct')}<input type="number" min={-100} max={500} value={d.backlogPct} onChange={(e) => set({ backlogPct: e.target.value })} /></label>
+        <ScenarioMoreFields d={d} set={set} />
       </fieldset>
+      {problem && <p className="warn" role="alert" data-testid="scenario-form-problem">{t(problem.key, problem.params)}</p>}
       <button type="submit">{t('scenario.create')}</button>
     </form>
   );

@@ -9,6 +9,7 @@ import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { CompareTable } from './CompareTable';
 import { MinExtraPanel } from './MinExtraPanel';
+import { changeParams } from './scenario-draft';
 import { ScenarioForm } from './ScenarioForm';
 import './scenarios.css';
 
@@ -16,7 +17,7 @@ import './scenarios.css';
 function ChangesLine({ changes }: { changes: ScenarioChange[] }) {
   const { t } = useTranslation();
   if (changes.length === 0) return <span className="muted">{t('scenario.noChange')}</span>;
-  return <span>{changes.map((c) => t(`scenario.change.${c.kind}`, { ...c, kindName: 'vehicleKind' in c ? t(`scenario.kind.${c.vehicleKind}`) : '' })).join('; ')}</span>;
+  return <span>{changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t))).join('; ')}</span>;
 }
 
 /**

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioChange } from '../../src-main/core/model';
+import { changesOf, DraftProblem, EMPTY_DRAFT } from '../../src-renderer/features/scenarios/scenario-draft';
+
+describe('the scenario form: what the manager typed, as changes', () => {
+  it('an empty form is the base data; every filled group is one change the server accepts', () => {
+    expect(changesOf(EMPTY_DRAFT)).toEqual([]);
+    const changes = changesOf({
+      ...EMPTY_DRAFT, name: 'Mùa mưa', deadline: '2022-12-24', startDate: '2022-11-21', awayTeams: ['LD-02', 'LD-03'], awayFrom: '2022-12-05', awayTo: '2022-12-11',
+      throughputPct: '-10', kitTeams: ['CT-15622'], lengthenShift: 'TOI', lengthenEnd: '22:30', copyShift: 'SANG-T7', copyCode: 'SANG-T2', copyWeekdays: [3, 1],
+      removeShift: 'CHIEU-CN', daysOff: '12/12/2022, 13/12/2022', daysOffAs: 'blackout', backlogCommune: '15622', backlogService: 'cccd', backlogPeople: '250', priority: 'equal',
+    });
+    expect(changes).toEqual([
+      { kind: 'deadline', deadline: '2022-12-24' },
+      { kind: 'startDate', from: '2022-11-21' },
+      { kind: 'removeTeams', teams: ['LD-02', 'LD-03'], from: '2022-12-05', to: '2022-12-11' },
+      { kind: 'throughput', percent: -10 },
+      { kind: 'giveKits', teams: ['CT-15622'] },
+      { kind: 'lengthenShift', shift: 'TOI', endMin: 1350 },
+      { kind: 'addShift', likeShift: 'SANG-T7', code: 'SANG-T2', weekdays: [1, 3] },
+      { kind: 'removeShift', shift: 'CHIEU-CN' },
+      { kind: 'calendarDays', dates: ['2022-12-12', '2022-12-13'], as: 'blackout' },
+      { kind: 'backlog', commune: '15622', service: 'cccd', addPeople: 250 },
+      { kind: 'servicePriority', priority: 'equal' },
+    ]);
+    for (const change of changes) expect(scenarioChange.safeParse(change).success).toBe(true);
+  });
+
+  it('what the form can tell is wrong, it names by field before anything is sent', () => {
+    const problem = (patch: Partial<typeof EMPTY_DRAFT>): [string, string] | null => {
+      try {
+        changesOf({ ...EMPTY_DRAFT, ...patch });
+        return null;
+      } catch (err) {
+        return err instanceof DraftProblem ? [err.field, err.key] : null;
+      }
+    };
+    expect(problem({ lengthenShift: 'TOI', lengthenEnd: '25h' })).toEqual(['lengthenEnd', 'scenario.form.badTime']);
+    expect(problem({ lengthenShift: 'TOI' })).toEqual(['lengthenEnd', 'scenario.form.newHours']);
+    expect(problem({ daysOff: '31/02/2022' })).toEqual(['daysOff', 'scenario.form.badDate']);
+    expect(problem({ copyShift: 'TOI', copyCode: 'TOI2' })).toEqual(['copyWeekdays', 'scenario.form.weekdaysNeeded']);
+    expect(problem({ backlogPct: '10', backlogPeople: '100' })).toEqual(['backlogPeople', 'scenario.form.percentOrPeople']);
+  });
+});
