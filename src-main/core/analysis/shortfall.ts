@@ -83,12 +83,20 @@ export function shortfall(instance: PlanningInstance, routes: readonly Route[]):
   const matrix = placesMatrix(instance.bases, instance.hamlets, instance.travel);
   const months = monthsBetween(instance.from, instance.campaign.deadline);
   const out: Shortfall[] = [];
+  const anyTeam = anyTeamAvailable(instance);
   for (const { hamlet, short } of leftAtDeadline(instance, routes)) {
     const missing = { cccd: short.venue.cccd + short.home.cccd, eid: short.venue.eid + short.home.eid };
     if (missing.cccd + missing.eid === 0) continue;
-    out.push({ hamletId: hamlet.id, communeId: hamlet.communeId, missing, reasons: reasonsFor(instance, matrix, months, hamlet, short) });
+    const reasons: ReasonCode[] = anyTeam ? reasonsFor(instance, matrix, months, hamlet, short) : ['no_team_available'];
+    out.push({ hamletId: hamlet.id, communeId: hamlet.communeId, missing, reasons });
   }
   return out;
+}
+
+/** Whether some team has a day from the start to the deadline that is not one of its days off. */
+function anyTeamAvailable(instance: PlanningInstance): boolean {
+  const days = (Date.parse(instance.campaign.deadline) - Date.parse(instance.from)) / 86_400_000 + 1;
+  return instance.teams.some((team) => new Set(team.daysOff.filter((d) => d >= instance.from && d <= instance.campaign.deadline)).size < days);
 }
 
 function reasonsFor(instance: PlanningInstance, matrix: TravelMatrix, months: Set<number>, hamlet: Hamlet, left: HamletLeft): ReasonCode[] {

@@ -40,6 +40,7 @@ export const REASON_CODES = [
   'reach_too_low', // repeated visits meet too few people
   'homebound_needs_home_visits', // homebound left, no home-visit capacity
   'too_far_for_shift', // travel alone does not fit any shift window
+  'no_team_available', // every team is away (days off) from the start to the deadline
 ] as const;
 export const reasonCode = z.enum(REASON_CODES);
 export type ReasonCode = z.infer<typeof reasonCode>;

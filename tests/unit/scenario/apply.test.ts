@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planningInstance, scenarioChange, type PlanningInstance, type ScenarioChange } from '../../../src-main/core/model';
 import { applyScenario } from '../../../src-main/core/scenario';
-import { demoInstance } from '../planner/fixtures';
+import { demoInstance, planFrozen } from '../planner/fixtures';
 
 const demo = demoInstance();
 const people = (inst: PlanningInstance, service: 'cccd' | 'eid'): number => inst.backlogs.reduce((s, b) => s + b.remaining[service], 0);
@@ -84,5 +84,15 @@ describe('scenario changes, applied on top of the base data', () => {
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]!.path).toEqual(['count']);
     expect(scenarioChange.safeParse({ kind: 'backlog', percent: 5, addPeople: 3 }).success).toBe(false);
+  });
+
+  it('a scenario that leaves no team able to work says so in its verdict, and does not fail', async () => {
+    const { instance, problems } = apply({ kind: 'removeTeams', teams: demo.teams.map((t) => t.code) });
+    expect(problems).toEqual([]);
+    const { routes, report } = await planFrozen(instance);
+    expect(routes).toEqual([]);
+    expect(report.deadlineMet).toBe(false);
+    expect(report.shortfall.length).toBeGreaterThan(100);
+    expect(new Set(report.shortfall.flatMap((h) => h.reasons))).toEqual(new Set(['no_team_available']));
   });
 });
