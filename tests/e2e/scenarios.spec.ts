@@ -91,5 +91,13 @@ test('a scenario of many changes at once: teams away for a week, a longer evenin
   await expect(list).toContainText('bớt tổ LD-02; năng suất -10%; cấp máy CCCD cho CT-15622; kéo dài ca TOI-T2-T6; 1 ngày nghỉ/lễ thêm; ưu tiên như nhau');
   await list.getByRole('button', { name: 'Lập kế hoạch' }).click();
   await expect(list).toContainText(/Kịp hạn|Thiếu [\d.]+/, { timeout: 60_000 });
+  // A copy to vary, renamed: the same changes, not yet planned.
+  await list.getByRole('button', { name: 'Sao chép' }).click();
+  await expect(list.getByRole('row')).toHaveCount(3);
+  app.once('dialog', (dialog) => void dialog.accept('Mùa mưa, ưu tiên CCCD'));
+  await list.getByRole('row').nth(2).getByRole('button', { name: 'Đổi tên' }).click();
+  const renamed = list.getByRole('row', { name: /Mùa mưa, ưu tiên CCCD/ });
+  await expect(renamed).toContainText('bớt tổ LD-02; năng suất -10%');
+  await expect(renamed).toContainText('Chưa lập');
   await shot(app, 'scenarios-many-planned');
 });

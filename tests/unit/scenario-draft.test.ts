@@ -6,16 +6,19 @@ describe('the scenario form: what the manager typed, as changes', () => {
   it('an empty form is the base data; every filled group is one change the server accepts', () => {
     expect(changesOf(EMPTY_DRAFT)).toEqual([]);
     const changes = changesOf({
-      ...EMPTY_DRAFT, name: 'Mùa mưa', deadline: '2022-12-24', startDate: '2022-11-21', awayTeams: ['LD-02', 'LD-03'], awayFrom: '2022-12-05', awayTo: '2022-12-11',
+      ...EMPTY_DRAFT, name: 'Mùa mưa', deadline: '2022-12-24', startDate: '2022-11-21', addTeams: '2', likeTeam: 'LD-01', addBase: 'Công an xã Yên Nhân',
+      lose: '1', loseKind: 'pickup', loseFrom: '2022-12-01', awayTeams: ['LD-02', 'LD-03'], awayFrom: '2022-12-05', awayTo: '2022-12-11',
       throughputPct: '-10', kitTeams: ['CT-15622'], lengthenShift: 'TOI', lengthenEnd: '22:30', copyShift: 'SANG-T7', copyCode: 'SANG-T2', copyWeekdays: [3, 1],
       removeShift: 'CHIEU-CN', daysOff: '12/12/2022, 13/12/2022', daysOffAs: 'blackout', backlogCommune: '15622', backlogService: 'cccd', backlogPeople: '250', priority: 'equal',
     });
     expect(changes).toEqual([
       { kind: 'deadline', deadline: '2022-12-24' },
       { kind: 'startDate', from: '2022-11-21' },
+      { kind: 'addTeams', count: 2, likeTeam: 'LD-01', withVehicles: true, baseName: 'Công an xã Yên Nhân' },
       { kind: 'removeTeams', teams: ['LD-02', 'LD-03'], from: '2022-12-05', to: '2022-12-11' },
       { kind: 'throughput', percent: -10 },
       { kind: 'giveKits', teams: ['CT-15622'] },
+      { kind: 'loseVehicles', vehicleKind: 'pickup', count: 1, from: '2022-12-01' },
       { kind: 'lengthenShift', shift: 'TOI', endMin: 1350 },
       { kind: 'addShift', likeShift: 'SANG-T7', code: 'SANG-T2', weekdays: [1, 3] },
       { kind: 'removeShift', shift: 'CHIEU-CN' },

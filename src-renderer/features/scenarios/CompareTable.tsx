@@ -10,6 +10,8 @@ interface Column {
   label: string;
   summary: PlanSummary;
   report: PlanReport;
+  /** Hours the teams are out (departure to return, a team per route). */
+  teamHours: number;
 }
 
 const pct = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—');
@@ -26,7 +28,10 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
   const [columns, setColumns] = useState<Column[]>([]);
   useEffect(() => {
     let live = true;
-    void Promise.all(wanted.map(async (w) => ({ ...w, report: (await call('plans.get', { planId: w.summary.id })).report })))
+    void Promise.all(wanted.map(async (w) => {
+      const detail = await call('plans.get', { planId: w.summary.id });
+      return { ...w, report: detail.report, teamHours: detail.routes.reduce((sum, r) => sum + (r.returnMin - r.departMin) / 60, 0) };
+    }))
       .then((loaded) => live && setColumns(loaded));
     return () => {
       live = false;
@@ -42,7 +47,9 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ['clearance', (c) => (c.report.clearanceDate ? formatDate(c.report.clearanceDate) : '—')],
     ['bound', (c) => n(c.report.upperBound)],
     ['hamletsShort', (c) => n(c.report.hamletsShort ?? c.report.shortfall.length)],
+    ['communesShort', (c) => n(new Set(c.report.shortfall.map((h) => h.communeId)).size)],
     ['shifts', (c) => n(c.report.shifts)],
+    ['teamHours', (c) => n(c.teamHours)],
     ['km', (c) => n(c.report.objectives.distanceM / 1000)],
     ['cost', (c) => `${n(c.report.objectives.cost)} đ`],
   ];

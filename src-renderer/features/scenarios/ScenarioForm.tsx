@@ -15,6 +15,7 @@ import { VehicleKindSelect } from './VehicleKindSelect';
 export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note: string; changes: ScenarioChange[] }) => Promise<boolean> }) {
   const { t } = useTranslation();
   const teams = useRpc('teams.list');
+  const bases = useRpc('register.list', { list: 'bases' });
   const [d, setD] = useState<Draft>(EMPTY_DRAFT);
   const [problem, setProblem] = useState<DraftProblem | null>(null);
   const set = (patch: Partial<Draft>): void => setD((old) => ({ ...old, ...patch }));
@@ -48,11 +49,23 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
               {teams.data?.map((team) => <option key={team.id} value={team.code}>{team.name}</option>)}
             </select>
           </label>
+          <label>{t('scenario.baseFor')}
+            <select value={d.addBase} onChange={(e) => set({ addBase: e.target.value })}>
+              <option value="">{t('scenario.likeBase')}</option>
+              {bases.data?.choices.bases.map((name) => <option key={name} value={name}>{name}</option>)}
+            </select>
+          </label>
         </div>
         <div className="row">
           <label>{t('scenario.loseVehicles')}<input type="number" min={1} max={500} value={d.lose} onChange={(e) => set({ lose: e.target.value })} /></label>
           <VehicleKindSelect value={d.loseKind} onChange={(loseKind) => set({ loseKind })} />
         </div>
+        {d.lose && (
+          <div className="row">
+            <div className="field"><span>{t('scenario.form.from')}</span><DateInput label={t('scenario.loseFrom')} value={d.loseFrom} onChange={(loseFrom) => set({ loseFrom })} /></div>
+            <div className="field"><span>{t('scenario.form.to')}</span><DateInput label={t('scenario.loseTo')} value={d.loseTo} onChange={(loseTo) => set({ loseTo })} /></div>
+          </div>
+        )}
         <div className="row">
           <label>{t('scenario.addVehicles')}<input type="number" min={1} max={500} value={d.add} onChange={(e) => set({ add: e.target.value })} /></label>
           <VehicleKindSelect value={d.addKind} onChange={(addKind) => set({ addKind })} />

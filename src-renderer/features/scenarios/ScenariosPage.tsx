@@ -64,6 +64,11 @@ export function ScenariosPage() {
   const remove = (s: ScenarioDto): void => {
     if (window.confirm(t('scenario.deleteConfirm', { name: s.name }))) void act(() => call('scenarios.delete', { id: s.id }));
   };
+  const copy = (s: ScenarioDto): void => void act(() => call('scenarios.create', { name: t('scenario.copyName', { name: s.name }).slice(0, 120), cloneOf: s.id }));
+  const rename = (s: ScenarioDto): void => {
+    const name = window.prompt(t('scenario.renamePrompt'), s.name)?.trim();
+    if (name && name !== s.name) void act(() => call('scenarios.update', { id: s.id, name }));
+  };
   const basePlan: PlanSummary | undefined = plans.data?.find((p) => p.scenarioId === null);
   const current = scenarios.data?.find((s) => s.id === selected) ?? null;
   const n = (x: number): string => formatNumber(x, i18n.language);
@@ -97,6 +102,8 @@ export function ScenariosPage() {
                       {t('scenario.brief')}
                     </button>
                   )}
+                  <button className="link small" onClick={() => copy(s)}>{t('scenario.copy')}</button>
+                  <button className="link small" onClick={() => rename(s)}>{t('scenario.rename')}</button>
                   <button className="link small danger" onClick={() => remove(s)}>{t('scenario.delete')}</button>
                 </td>
               </tr>

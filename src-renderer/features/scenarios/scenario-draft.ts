@@ -10,8 +10,13 @@ export interface Draft {
   startDate: string;
   addTeams: string;
   likeTeam: string;
+  /** Where the added teams are based, by base name (empty: the like team's base). */
+  addBase: string;
   loseKind: VehicleKind;
   lose: string;
+  /** The vehicles are lost from / to (empty: the whole campaign). */
+  loseFrom: string;
+  loseTo: string;
   addKind: VehicleKind;
   add: string;
   /** Teams away (codes), from / to (yyyy-MM-dd, empty: the whole campaign). */
@@ -40,7 +45,7 @@ export interface Draft {
 }
 
 export const EMPTY_DRAFT: Draft = {
-  name: '', note: '', deadline: '', startDate: '', addTeams: '', likeTeam: '', loseKind: 'car', lose: '', addKind: 'car', add: '',
+  name: '', note: '', deadline: '', startDate: '', addTeams: '', likeTeam: '', addBase: '', loseKind: 'car', lose: '', loseFrom: '', loseTo: '', addKind: 'car', add: '',
   awayTeams: [], awayFrom: '', awayTo: '', throughputPct: '', kitTeams: [],
   lengthenShift: '', lengthenStart: '', lengthenEnd: '', copyShift: '', copyCode: '', copyWeekdays: [], removeShift: '',
   daysOff: '', daysOffAs: 'blackout', backlogCommune: '', backlogService: '', backlogPct: '', backlogPeople: '', priority: '',
@@ -76,7 +81,7 @@ function datesOf(text: string): string[] {
 function teamChanges(d: Draft): ScenarioChange[] {
   const out: ScenarioChange[] = [];
   const teams = whole(d.addTeams);
-  if (teams !== null) out.push({ kind: 'addTeams', count: teams, likeTeam: d.likeTeam, withVehicles: true });
+  if (teams !== null) out.push({ kind: 'addTeams', count: teams, likeTeam: d.likeTeam, withVehicles: true, ...(d.addBase ? { baseName: d.addBase } : {}) });
   if (d.awayTeams.length) out.push({ kind: 'removeTeams', teams: d.awayTeams, ...(d.awayFrom ? { from: d.awayFrom } : {}), ...(d.awayTo ? { to: d.awayTo } : {}) });
   const pct = whole(d.throughputPct);
   if (pct !== null) out.push({ kind: 'throughput', percent: pct });
@@ -125,7 +130,9 @@ export function changesOf(d: Draft): ScenarioChange[] {
   if (d.startDate) out.push({ kind: 'startDate', from: d.startDate });
   out.push(...teamChanges(d));
   const lose = whole(d.lose);
-  if (lose !== null) out.push({ kind: 'loseVehicles', vehicleKind: d.loseKind, count: lose });
+  if (lose !== null) {
+    out.push({ kind: 'loseVehicles', vehicleKind: d.loseKind, count: lose, ...(d.loseFrom ? { from: d.loseFrom } : {}), ...(d.loseTo ? { to: d.loseTo } : {}) });
+  }
   const add = whole(d.add);
   if (add !== null) out.push({ kind: 'addVehicles', vehicleKind: d.addKind, count: add });
   out.push(...shiftChanges(d), ...backlogChange(d));
