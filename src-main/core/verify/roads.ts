@@ -31,21 +31,24 @@ interface Place {
   lon: number;
   road: RoadClass;
   motorbikeOnly: boolean;
-  cutMonths: ReadonlySet<number>;
+  /** The months its road is cut, as bits (1 << month). */
+  cutMask: number;
 }
+
+const monthBits = (months: readonly number[]): number => months.reduce((mask, m) => mask | (1 << m), 0);
 
 export class TravelRules {
   private readonly places: Place[];
   private readonly indexOf = new Map<string, number>();
   private readonly measured = new Map<string, Leg>();
-  private readonly fastest = new Map<string, Float64Array>();
-  private readonly shortest = new Map<string, Float64Array>();
+  private readonly fastest = new Map<string, Dijkstra>();
+  private readonly shortest = new Map<string, Dijkstra>();
   private readonly rows = new Map<number, { minutes: Int32Array; distanceM: Int32Array }>();
 
   constructor(bases: readonly Base[], hamlets: readonly Hamlet[], pairs: readonly TravelPair[]) {
     this.places = [
-      ...bases.map((b) => ({ key: `b:${b.id}`, lat: b.lat, lon: b.lon, road: 'paved' as const, motorbikeOnly: false, cutMonths: new Set<number>() })),
-      ...hamlets.map((h) => ({ key: `h:${h.id}`, lat: h.lat, lon: h.lon, road: h.roadClass, motorbikeOnly: h.motorbikeOnly, cutMonths: new Set(h.cutMonths) })),
+      ...bases.map((b) => ({ key: `b:${b.id}`, lat: b.lat, lon: b.lon, road: 'paved' as const, motorbikeOnly: false, cutMask: 0 })),
+      ...hamlets.map((h) => ({ key: `h:${h.id}`, lat: h.lat, lon: h.lon, road: h.roadClass, motorbikeOnly: h.motorbikeOnly, cutMask: monthBits(h.cutMonths) })),
     ];
     this.places.forEach((p, i) => this.indexOf.set(p.key, i));
     const measured = pairs.filter((p) => p.source === 'measured');
@@ -72,55 +75,27 @@ export class TravelRules {
     const to = this.indexOf.get(toKey);
     if (from === undefined || to === undefined) return null;
     if (from === to) return { minutes: 0, distanceM: 0 };
-    const allowed = this.passable(from, to);
-    const signature = `${from}|${allowed.signature}`;
-    const minutes = this.cached(this.fastest, signature, () => this.dijkstra(from, allowed.test, 'minutes'));
-    const metres = this.cached(this.shortest, signature, () => this.dijkstra(from, allowed.test, 'distanceM'));
-    return { minutes: minutes[to]!, distanceM: metres[to]! };
+    const a = this.places[from]!;
+    const b = this.places[to]!;
+    // Rule 2: the places a trip between these two ends may pass, named by what decides it.
+    const worstRank = Math.max(ROAD_RANK[a.road], ROAD_RANK[b.road]);
+    const motorbike = a.motorbikeOnly || b.motorbikeOnly;
+    const cut = a.cutMask | b.cutMask;
+    const signature = `${from}|${worstRank}|${motorbike}|${cut}`;
+    const mayPass = (p: Place): boolean => ROAD_RANK[p.road] <= worstRank && (!p.motorbikeOnly || motorbike) && (p.cutMask & ~cut) === 0;
+    const search = (row: (u: number) => Int32Array) => (): Dijkstra => new Dijkstra(from, this.places.map(mayPass), row);
+    const minutes = this.cached(this.fastest, signature, search((u) => this.directFrom(u).minutes));
+    const metres = this.cached(this.shortest, signature, search((u) => this.directFrom(u).distanceM));
+    return { minutes: minutes.to(to), distanceM: metres.to(to) };
   }
 
-  private cached(store: Map<string, Float64Array>, key: string, make: () => Float64Array): Float64Array {
+  private cached(store: Map<string, Dijkstra>, key: string, make: () => Dijkstra): Dijkstra {
     let hit = store.get(key);
     if (!hit) {
       hit = make();
       store.set(key, hit);
     }
     return hit;
-  }
-
-  /** Which places a trip between these two ends may pass (rule 2), and a key for that set. */
-  private passable(from: number, to: number): { signature: string; test: (k: number) => boolean } {
-    const a = this.places[from]!;
-    const b = this.places[to]!;
-    const worstRank = Math.max(ROAD_RANK[a.road], ROAD_RANK[b.road]);
-    const motorbike = a.motorbikeOnly || b.motorbikeOnly;
-    const cut = new Set([...a.cutMonths, ...b.cutMonths]);
-    const test = (k: number): boolean => {
-      const p = this.places[k]!;
-      return ROAD_RANK[p.road] <= worstRank && (!p.motorbikeOnly || motorbike) && [...p.cutMonths].every((m) => cut.has(m));
-    };
-    return { signature: `${worstRank}|${motorbike}|${[...cut].sort((x, y) => x - y).join(',')}`, test };
-  }
-
-  /** Plain O(n²) Dijkstra from `source`, passing only places `mayPass` allows. */
-  private dijkstra(source: number, mayPass: (k: number) => boolean, by: keyof Leg): Float64Array {
-    const n = this.places.length;
-    const best = new Float64Array(n).fill(Infinity);
-    const settled = new Uint8Array(n);
-    best[source] = 0;
-    for (;;) {
-      let u = -1;
-      for (let k = 0; k < n; k++) if (!settled[k] && best[k]! < Infinity && (u < 0 || best[k]! < best[u]!)) u = k;
-      if (u < 0) return best;
-      settled[u] = 1;
-      if (u !== source && !mayPass(u)) continue;
-      const row = this.directFrom(u)[by];
-      for (let v = 0; v < n; v++) {
-        if (settled[v] || v === u) continue;
-        const through = best[u]! + row[v]!;
-        if (through < best[v]!) best[v] = through;
-      }
-    }
   }
 
   /** Direct trips from one place to all others, worked out once. */
@@ -149,6 +124,49 @@ export class TravelRules {
     const distanceM = Math.round(greatCircleMetres(a, b) * WINDING_FACTOR);
     const road = ROAD_RANK[a.road] >= ROAD_RANK[b.road] ? a.road : b.road;
     return { distanceM, minutes: Math.ceil((distanceM / 1000 / SPEED_KMH[road]) * 60) };
+  }
+}
+
+/**
+ * Plain O(n²) Dijkstra from `source` over the complete graph of direct trips, passing only
+ * places `mayPass` allows, settled only as far as the places asked for: a place's figure is
+ * final once it is settled, and the search carries on from there for the next question.
+ */
+class Dijkstra {
+  private readonly best: Float64Array;
+  private readonly settled: Uint8Array;
+  private readonly passes: Uint8Array;
+  private exhausted = false;
+
+  constructor(private readonly source: number, mayPass: readonly boolean[], private readonly row: (u: number) => Int32Array) {
+    const n = mayPass.length;
+    this.best = new Float64Array(n).fill(Infinity);
+    this.settled = new Uint8Array(n);
+    this.passes = Uint8Array.from(mayPass, (ok) => (ok ? 1 : 0));
+    this.best[source] = 0;
+  }
+
+  /** The least total to `target` (Infinity when no allowed way reaches it). */
+  to(target: number): number {
+    const { best, settled } = this;
+    const n = best.length;
+    while (!settled[target] && !this.exhausted) {
+      let u = -1;
+      for (let k = 0; k < n; k++) if (!settled[k] && best[k]! < Infinity && (u < 0 || best[k]! < best[u]!)) u = k;
+      if (u < 0) {
+        this.exhausted = true;
+        break;
+      }
+      settled[u] = 1;
+      if (u !== this.source && !this.passes[u]) continue;
+      const direct = this.row(u);
+      for (let v = 0; v < n; v++) {
+        if (settled[v]) continue;
+        const through = best[u]! + direct[v]!;
+        if (through < best[v]!) best[v] = through;
+      }
+    }
+    return best[target]!;
   }
 }
 
