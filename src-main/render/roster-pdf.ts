@@ -50,7 +50,7 @@ function documentContent(doc: RosterDocument, orientation: Orientation): Content
       margin: [0, 0, 0, 8],
     });
   }
-  const aside = doc.kind === 'commune' && !portrait && doc.rows.length > 0 ? crewLegend(doc.rows) : undefined;
+  const aside = doc.kind === 'commune' && !portrait && doc.rows.length > 0 ? crewLegend(doc) : undefined;
   const closing = closingBlock(doc, portrait, aside);
   if (doc.emptyNote) parts.push(emptyNote(doc.emptyNote), closing);
   else parts.push(doc.kind === 'commune' ? communeTable(doc, portrait, closing) : teamTable(doc, portrait, closing));

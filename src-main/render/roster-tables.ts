@@ -92,33 +92,21 @@ function communeColumns(portrait: boolean): Column<CommuneRow>[] {
     {
       header: 'Thôn/bản — nơi tiếp dân', width: '*',
       cell: (r) => {
-        const venue = venueShort(r.venue, r.hamletName);
+        const venue = r.venueShort ?? r.venue;
         return { text: [{ text: r.hamletName, bold: true }, venue ? { text: ` — ${venue}`, italics: true, fontSize: 7.5 } : ''] };
       },
     },
-    { header: 'Tổ công tác', width: 77, cell: (r) => ({ text: withoutTeamWord(r.teamName), bold: true }) },
+    { header: 'Tổ công tác', width: 77, cell: (r) => ({ text: r.teamShort ?? r.teamName, bold: true }) },
     { header: 'Phương tiện', width: 92, cell: (r) => ({ text: (r.vehicleCodes ?? r.vehicles).join(', '), fontSize: 7.5 }) },
     ...countColumns<CommuneRow>(24, SHORT_GROUPS),
     { header: 'Kết quả', width: 36, cell: () => '' },
   ];
 }
 
-/** "Nhà văn hóa thôn 1" next to "Thôn 1" reads "Nhà văn hóa": the hamlet's own hall, named once. */
-export function venueShort(venue: string, hamletName: string): string {
-  const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
-  const [v, h] = [fold(venue), fold(hamletName)];
-  return h && v.endsWith(` ${h}`) ? venue.trim().slice(0, venue.trim().length - hamletName.trim().length).trim() : venue;
-}
-
-/** Under a "Tổ công tác" heading the words need not repeat: "Tổ công tác xã Xuân Lẹ" reads "xã Xuân Lẹ". */
-const withoutTeamWord = (name: string): string => name.replace(/^tổ công tác\s+/iu, '') || name;
-
 /** Each team of the week once, with its officers: what the one-line rows leave out. */
-export function crewLegend(rows: readonly CommuneRow[]): Content {
-  const officersOf = new Map<string, string[]>();
-  for (const r of rows) if (!officersOf.has(r.teamName)) officersOf.set(r.teamName, r.officers);
+export function crewLegend(doc: CommuneRoster): Content {
   return {
-    stack: [...officersOf].map(([team, officers]): Content => ({ text: [{ text: `${team}: `, bold: true }, officers.join(', ') || '—'] })),
+    stack: (doc.crew ?? []).map(({ team, officers }): Content => ({ text: [{ text: `${team}: `, bold: true }, officers.join(', ') || '—'] })),
     fontSize: 8.5,
     margin: [0, 0, 0, 6],
   };

@@ -6,8 +6,8 @@ import type {
 } from './document';
 import type { RosterCommuneSettings, RosterSettings } from './settings';
 import {
-  dateText, defaultIssueDate, isoWeekOf, lowerFirst, parseIsoWeek, placeDateLine, shiftLabel, slug, spanText, timeText,
-  upperVi, weekSpanText, weekdayName, type IsoWeek,
+  crewOfWeek, dateText, defaultIssueDate, isoWeekOf, lowerFirst, parseIsoWeek, placeDateLine, shiftLabel, slug, spanText, timeText,
+  upperVi, venueShort, weekSpanText, weekdayName, withoutTeamWord, type IsoWeek,
 } from './wording';
 
 /** Everything a roster is made from, as plain data (the db layer loads it). */
@@ -136,6 +136,7 @@ function communeRoster(refs: Refs, commune: Commune, week: IsoWeek, routes: Rout
         hamletName: hamlet.name, venue: hamlet.venue, contact: hamlet.contact,
         teamName: team?.name ?? `#${route.teamId}`, officers: refs.officers(route.teamId),
         vehicles: refs.vehicleNames(route.vehicleIds), vehicleCodes: route.vehicleIds.map((id) => refs.vehicles.get(id)?.code ?? `#${id}`),
+        venueShort: venueShort(hamlet.venue, hamlet.name), teamShort: withoutTeamWord(team?.name ?? `#${route.teamId}`),
         quota: stop.quota, homeVisits: stop.homeVisits,
         visitId: (route as { visitIds?: number[] }).visitIds?.[stopIndex] ?? null,
       });
@@ -154,6 +155,7 @@ function communeRoster(refs: Refs, commune: Commune, week: IsoWeek, routes: Rout
     title: ['LỊCH TRỰC', `CẤP CCCD VÀ ĐỊNH DANH ĐIỆN TỬ LƯU ĐỘNG TUẦN ${week.number} NĂM ${week.year}`],
     subtitle: `(${weekSpanText(week)}, trên địa bàn ${lowerFirst(commune.name)})`,
     rows: visits.map(({ routeIndex: _r, arriveMin: _a, ...row }) => row),
+    crew: crewOfWeek(visits).map(([team, officers]) => ({ team, officers })),
     totals: totalsOf(visits),
     emptyNote: visits.length === 0 ? EMPTY_COMMUNE_NOTE : null,
     recipientsLabel: 'Nơi nhận:',

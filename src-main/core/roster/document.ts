@@ -49,8 +49,10 @@ export const communeRow = z.object({
   officers: z.array(z.string()),
   /** Name and plate: "Ô tô 7 chỗ số 1 (36A-919.90)". */
   vehicles: z.array(z.string()),
-  /** The same vehicles by code (the plate), for a one-line row. */
+  /** For a one-line row: the vehicles by code (the plate), the venue without its hamlet's name, the team without "Tổ công tác". */
   vehicleCodes: z.array(z.string()).optional(),
+  venueShort: z.string().optional(),
+  teamShort: z.string().optional(),
   quota: perService,
   homeVisits: perService,
   /** The stored visit (plans kept in the database); the Excel roster carries it so filled results come back to it. */
@@ -93,6 +95,8 @@ export const communeRoster = documentBase.extend({
   communeCode: z.string(),
   communeName: z.string(),
   rows: z.array(communeRow),
+  /** Each team of the week once, with its officers (what the one-line rows leave out). */
+  crew: z.array(z.object({ team: z.string(), officers: z.array(z.string()) })).optional(),
 });
 export type CommuneRoster = z.infer<typeof communeRoster>;
 

@@ -104,3 +104,20 @@ export const defaultIssueDate = (week: IsoWeek): string => format(addDays(parseI
 
 /** "(Từ ngày 28/11/2022 đến ngày 04/12/2022)" */
 export const weekSpanText = (week: IsoWeek): string => `Từ ngày ${dateText(week.from)} đến ngày ${dateText(week.to)}`;
+
+/** "Nhà văn hóa thôn 1" next to "Thôn 1" reads "Nhà văn hóa": the hamlet's own hall, named once. */
+export function venueShort(venue: string, hamletName: string): string {
+  const fold = (text: string): string => text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+  const [v, h] = [fold(venue), fold(hamletName)];
+  return h && v.endsWith(` ${h}`) ? venue.trim().slice(0, venue.trim().length - hamletName.trim().length).trim() : venue;
+}
+
+/** Under a "Tổ công tác" heading the words need not repeat: "Tổ công tác xã Xuân Lẹ" reads "xã Xuân Lẹ". */
+export const withoutTeamWord = (name: string): string => name.replace(/^tổ công tác\s+/iu, '') || name;
+
+/** Each team of a commune's week once, in order of first visit, with its officers. */
+export function crewOfWeek(rows: readonly { teamName: string; officers: string[] }[]): Array<[string, string[]]> {
+  const officersOf = new Map<string, string[]>();
+  for (const r of rows) if (!officersOf.has(r.teamName)) officersOf.set(r.teamName, r.officers);
+  return [...officersOf];
+}

@@ -1,5 +1,5 @@
 import type { RosterBundle, RosterDocument, SignatureBlock } from '../../../src-main/api/contract';
-import { CommuneTable, TeamTable } from './RosterTables';
+import { CommuneTable, CrewLegend, TeamTable } from './RosterTables';
 
 export type Orientation = 'auto' | 'portrait' | 'landscape';
 
@@ -45,7 +45,10 @@ function Sheet({ doc, landscape }: { doc: RosterDocument; landscape: boolean }) 
       {doc.emptyNote ? (
         <p className="roster-empty" data-testid="roster-empty">{doc.emptyNote}</p>
       ) : doc.kind === 'commune' ? (
-        <CommuneTable doc={doc} />
+        <>
+          <CommuneTable doc={doc} landscape={landscape} />
+          {landscape && doc.rows.length > 0 && <CrewLegend doc={doc} />}
+        </>
       ) : (
         <TeamTable doc={doc} />
       )}

@@ -14,11 +14,11 @@ function Widths({ percent }: { percent: number[] }) {
   );
 }
 
-function CountHeaders() {
+function CountHeaders({ short = false }: { short?: boolean }) {
   return (
     <>
-      <th colSpan={2}>Chỉ tiêu tại điểm (người)</th>
-      <th colSpan={2}>Thu nhận tại nhà (người)</th>
+      <th colSpan={2}>{short ? 'Tại điểm' : 'Chỉ tiêu tại điểm (người)'}</th>
+      <th colSpan={2}>{short ? 'Tại nhà' : 'Thu nhận tại nhà (người)'}</th>
     </>
   );
 }
@@ -42,21 +42,24 @@ function Counts({ r }: { r: Pick<CommuneRow, 'quota' | 'homeVisits'> }) {
   );
 }
 
-export function CommuneTable({ doc }: { doc: CommuneRoster }) {
-  const t = doc.totals;
+/**
+ * A commune's week as the PDF draws it: landscape, a line a visit (the officers are listed
+ * once, by the signatures: CrewLegend); portrait, the team's officers and vehicles in the row.
+ */
+export function CommuneTable({ doc, landscape }: { doc: CommuneRoster; landscape: boolean }) {
   return (
-    <table className="roster-table" data-testid="roster-table">
-      <Widths percent={[2.5, 7.5, 8.5, 0, 19, 13.5, 4.5, 4.5, 4.5, 4.5, 7]} />
+    <table className={`roster-table${landscape ? ' one-line' : ''}`} data-testid="roster-table">
+      <Widths percent={landscape ? [2.5, 11, 14, 0, 11, 14, 4, 4, 4, 4, 5] : [2.5, 7.5, 8.5, 0, 19, 13.5, 4.5, 4.5, 4.5, 4.5, 7]} />
       <thead>
         <tr>
           <th rowSpan={2}>TT</th>
           <th rowSpan={2}>Ngày</th>
-          <th rowSpan={2}>Ca, giờ</th>
-          <th rowSpan={2}>Thôn/bản, địa điểm</th>
-          <th rowSpan={2}>Tổ công tác, cán bộ tham gia</th>
+          <th rowSpan={2}>{landscape ? 'Ca, giờ có mặt' : 'Ca, giờ'}</th>
+          <th rowSpan={2}>{landscape ? 'Thôn/bản — nơi tiếp dân' : 'Thôn/bản, địa điểm'}</th>
+          <th rowSpan={2}>{landscape ? 'Tổ công tác' : 'Tổ công tác, cán bộ tham gia'}</th>
           <th rowSpan={2}>Phương tiện</th>
-          <CountHeaders />
-          <th rowSpan={2}>Kết quả thực hiện</th>
+          <CountHeaders short={landscape} />
+          <th rowSpan={2}>{landscape ? 'Kết quả' : 'Kết quả thực hiện'}</th>
         </tr>
         <CountSubHeaders />
       </thead>
@@ -64,25 +67,62 @@ export function CommuneTable({ doc }: { doc: CommuneRoster }) {
         {doc.rows.map((r, i) => (
           <tr key={i} className={i > 0 && doc.rows[i - 1]!.date !== r.date ? 'day-start' : undefined}>
             <td className="center">{i + 1}</td>
-            <td className="center"><strong>{r.weekday}</strong><br />{r.dateText}</td>
-            <td className="center">{r.shiftLabel}<br />{r.shiftHours}</td>
-            <td><strong>{r.hamletName}</strong><br />{r.venue}<br /><em>Có mặt: {r.atHamlet}</em></td>
-            <td><strong>{r.teamName}</strong>{r.officers.map((o) => <Fragment key={o}><br />{o}</Fragment>)}</td>
-            <td>{r.vehicles.map((v) => <div key={v}>{v}</div>)}</td>
+            {landscape ? <OneLineCells r={r} /> : <FullCells r={r} />}
             <Counts r={r} />
             <td />
           </tr>
         ))}
-        <tr className="totals">
-          <td colSpan={6}>Tổng cộng: {t.visits} lượt tại {t.hamlets} thôn/bản, {t.shifts} ca trực</td>
-          <td className="num">{total(t.quota.cccd)}</td>
-          <td className="num">{total(t.quota.eid)}</td>
-          <td className="num">{total(t.homeVisits.cccd)}</td>
-          <td className="num">{total(t.homeVisits.eid)}</td>
-          <td />
-        </tr>
+        <CommuneTotals doc={doc} />
       </tbody>
     </table>
+  );
+}
+
+function OneLineCells({ r }: { r: CommuneRow }) {
+  const venue = r.venueShort ?? r.venue;
+  return (
+    <>
+      <td className="nowrap">{r.weekday} {r.dateText.slice(0, 5)}</td>
+      <td className="nowrap">{r.shiftLabel} {r.atHamlet.replace(/ /g, '')}</td>
+      <td><strong>{r.hamletName}</strong>{venue && <em className="small"> — {venue}</em>}</td>
+      <td><strong>{r.teamShort ?? r.teamName}</strong></td>
+      <td className="small">{(r.vehicleCodes ?? r.vehicles).join(', ')}</td>
+    </>
+  );
+}
+
+function FullCells({ r }: { r: CommuneRow }) {
+  return (
+    <>
+      <td className="center"><strong>{r.weekday}</strong><br />{r.dateText}</td>
+      <td className="center">{r.shiftLabel}<br />{r.shiftHours}</td>
+      <td><strong>{r.hamletName}</strong><br />{r.venue}<br /><em>Có mặt: {r.atHamlet}</em></td>
+      <td><strong>{r.teamName}</strong>{r.officers.map((o) => <Fragment key={o}><br />{o}</Fragment>)}</td>
+      <td>{r.vehicles.map((v) => <div key={v}>{v}</div>)}</td>
+    </>
+  );
+}
+
+function CommuneTotals({ doc }: { doc: CommuneRoster }) {
+  const t = doc.totals;
+  return (
+    <tr className="totals">
+      <td colSpan={6}>Tổng cộng: {t.visits} lượt tại {t.hamlets} thôn/bản, {t.shifts} ca trực</td>
+      <td className="num">{total(t.quota.cccd)}</td>
+      <td className="num">{total(t.quota.eid)}</td>
+      <td className="num">{total(t.homeVisits.cccd)}</td>
+      <td className="num">{total(t.homeVisits.eid)}</td>
+      <td />
+    </tr>
+  );
+}
+
+/** The officers of each team of the week, once: above the signatures of a landscape commune roster. */
+export function CrewLegend({ doc }: { doc: CommuneRoster }) {
+  return (
+    <div className="roster-crew" data-testid="roster-crew">
+      {(doc.crew ?? []).map(({ team, officers }) => <div key={team}><strong>{team}:</strong> {officers.join(', ') || '—'}</div>)}
+    </div>
   );
 }
 
