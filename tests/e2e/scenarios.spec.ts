@@ -75,20 +75,21 @@ test('a scenario of many changes at once: teams away for a week, a longer evenin
   await app.getByLabel('Tổ vắng đến ngày').fill('11/12/2022');
   await app.getByLabel('Năng suất thay đổi (%)').fill('-10');
   await app.getByTestId('scenario-kit-teams').getByLabel('CT-15622').check();
-  await form.getByText('Ca làm việc và ngày nghỉ').click();
+  await form.getByText('Ca làm việc: đổi giờ, thêm ca, bỏ ca').click();
   await app.getByLabel('Đổi giờ ca').selectOption('TOI-T2-T6');
   await app.getByLabel('Giờ kết thúc mới').fill('22:3');
   // A time that is none is named before anything is sent.
   await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
   await expect(app.getByTestId('scenario-form-problem')).toContainText('Giờ "22:3" không đúng dạng hh:mm');
   await app.getByLabel('Giờ kết thúc mới').fill('22h30'); // as it is often written
-  await app.getByLabel('Thêm ngày nghỉ/lễ').fill('12/12/2022');
+  await form.getByText('Ngày nghỉ, ngày lễ thêm').click();
+  await app.getByLabel('Ngày nghỉ/lễ thêm 1', { exact: true }).fill('12/12/2022');
   await form.getByText('Ngày bắt đầu và ưu tiên dịch vụ').click();
   await form.getByLabel('Ưu tiên dịch vụ').selectOption('equal');
   await shot(app, 'scenarios-form-many');
   await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
   const list = app.getByTestId('scenarios-list');
-  await expect(list).toContainText('bớt tổ LD-02; năng suất -10%; cấp máy CCCD cho CT-15622; kéo dài ca TOI-T2-T6; 1 ngày nghỉ/lễ thêm; ưu tiên như nhau');
+  await expect(list).toContainText('bớt tổ LD-02 từ 05/12/2022 đến 11/12/2022; năng suất -10%; cấp máy CCCD cho CT-15622; đổi giờ ca TOI-T2-T6: đến 22:30; thêm ngày nghỉ: 12/12/2022; ưu tiên như nhau');
   await list.getByRole('button', { name: 'Lập kế hoạch' }).click();
   await expect(list).toContainText(/Kịp hạn|Thiếu [\d.]+/, { timeout: 60_000 });
   // A copy to vary, renamed: the same changes, not yet planned.
@@ -97,7 +98,79 @@ test('a scenario of many changes at once: teams away for a week, a longer evenin
   app.once('dialog', (dialog) => void dialog.accept('Mùa mưa, ưu tiên CCCD'));
   await list.getByRole('row').nth(2).getByRole('button', { name: 'Đổi tên' }).click();
   const renamed = list.getByRole('row', { name: /Mùa mưa, ưu tiên CCCD/ });
-  await expect(renamed).toContainText('bớt tổ LD-02; năng suất -10%');
+  await expect(renamed).toContainText('bớt tổ LD-02 từ 05/12/2022 đến 11/12/2022; năng suất -10%');
   await expect(renamed).toContainText('Chưa lập');
   await shot(app, 'scenarios-many-planned');
+});
+
+test('every other kind of change from the form: a start date, teams away on dates, a faster team, a shift earlier, copied and removed, two holidays, a commune\'s CCCD backlog in people', async ({ app }) => {
+  test.setTimeout(120_000);
+  await rpc(app, 'demo.reset', { confirm: true });
+  await app.getByRole('button', { name: 'Kịch bản', exact: true }).click();
+  const form = app.locator('form.scenario-form');
+  await form.getByLabel('Tên').fill('LD-03 đi tập huấn, ca tối sớm hơn');
+  await form.getByText('Ngày bắt đầu và ưu tiên dịch vụ').click();
+  await app.getByTestId('scenario-start').fill('21/11/2022');
+
+  await form.getByText('Tổ công tác: vắng, năng suất, máy CCCD').click();
+  await app.getByTestId('scenario-away-teams').getByLabel('LD-03').check();
+  await form.getByLabel('Tổ vắng từ ngày').fill('01/12/2022');
+  await form.getByLabel('Tổ vắng đến ngày').fill('07/12/2022');
+  await form.getByLabel('Năng suất thay đổi (%)').fill('15');
+  await app.getByTestId('scenario-throughput-teams').getByLabel('LD-01').check();
+
+  await form.getByText('Ca làm việc: đổi giờ, thêm ca, bỏ ca').click();
+  await form.getByLabel('Đổi giờ ca').selectOption('TOI-T2-T6');
+  await expect(form).toContainText('Hiện tại 18:00–22:00');
+  await form.getByLabel('Giờ bắt đầu mới').fill('17:30');
+  await form.getByLabel('Thêm ca giống ca').selectOption('SANG-T7-CN');
+  await form.getByLabel('Mã ca mới').fill('SANG-T2');
+  await form.getByRole('group', { name: 'Các ngày trong tuần' }).getByLabel('T2').check();
+  await form.getByLabel('Giờ bắt đầu của ca mới').fill('07:00');
+  await form.getByLabel('Giờ kết thúc của ca mới').fill('06:30');
+  // A shift that ends before it starts is named before anything is sent.
+  await form.getByRole('button', { name: 'Tạo kịch bản' }).click();
+  await expect(app.getByTestId('scenario-form-problem')).toContainText('Giờ kết thúc phải sau giờ bắt đầu');
+  await form.getByLabel('Giờ kết thúc của ca mới').fill('11:00');
+  await form.getByLabel('Bỏ ca').selectOption('TOI-T7-CN');
+
+  await form.getByText('Ngày nghỉ, ngày lễ thêm').click();
+  await form.getByLabel('Loại ngày').selectOption('holiday');
+  await form.getByLabel('Ngày nghỉ/lễ thêm 1', { exact: true }).fill('12/12/2022');
+  await form.getByRole('button', { name: '+ Thêm một ngày' }).click();
+  await form.getByLabel('Ngày nghỉ/lễ thêm 2', { exact: true }).fill('20/12/2022');
+  await form.getByRole('button', { name: '+ Thêm một ngày' }).click();
+  await form.getByLabel('Ngày nghỉ/lễ thêm 3', { exact: true }).fill('13/12/2022');
+  // The second day was a slip: removed, the third moves up.
+  await form.getByRole('button', { name: 'Bỏ ngày thứ 2' }).click();
+  await expect(form.getByLabel('Ngày nghỉ/lễ thêm 2', { exact: true })).toHaveValue('13/12/2022');
+
+  await form.getByText('Số người tồn').click();
+  const communes = app.getByTestId('scenario-backlog-commune');
+  await communes.selectOption({ index: 1 });
+  const commune = (await communes.locator('option:checked').textContent()) ?? '';
+  await app.getByTestId('scenario-backlog-service').selectOption('cccd');
+  await form.getByLabel('Hoặc thêm/bớt số người').fill('500');
+  // People or a percentage, never both: the other field waits.
+  await expect(form.getByLabel('Số tồn thay đổi (%)')).toBeDisabled();
+  await shot(app, 'scenarios-form-all-kinds');
+
+  await form.getByRole('button', { name: 'Tạo kịch bản' }).click();
+  const list = app.getByTestId('scenarios-list');
+  await expect(list).toContainText('bắt đầu 21/11/2022; bớt tổ LD-03 từ 01/12/2022 đến 07/12/2022; năng suất +15% cho tổ LD-01; '
+    + 'đổi giờ ca TOI-T2-T6: từ 17:30; thêm ca SANG-T2 giống ca SANG-T7-CN (T2; từ 07:00 đến 11:00); bỏ ca TOI-T7-CN; '
+    + `thêm ngày lễ: 12/12/2022, 13/12/2022; số tồn CCCD ở ${commune} +500 người`);
+  // The form is empty again for the next scenario.
+  await expect(form.getByLabel('Tên')).toHaveValue('');
+  await list.getByRole('button', { name: 'Lập kế hoạch' }).click();
+  await expect(list).toContainText(/Kịp hạn|Thiếu [\d.]+/, { timeout: 60_000 });
+  await shot(app, 'scenarios-all-kinds-planned');
+  // The same line in English.
+  await app.getByLabel('Ngôn ngữ').selectOption('en');
+  await expect(list).toContainText('start 21/11/2022; without teams LD-03 from 01/12/2022 to 07/12/2022; throughput +15% for LD-01; '
+    + 'shift TOI-T2-T6 from 17:30; shift SANG-T2 added like SANG-T7-CN (Mon; from 07:00 to 11:00); shift TOI-T7-CN removed; '
+    + `more holidays: 12/12/2022, 13/12/2022; backlog CCCD in ${commune} +500 people`);
+  await shot(app, 'scenarios-all-kinds-en');
+  await app.getByLabel('Language').selectOption('vi');
+  await expect(app.getByRole('button', { name: 'Tổng quan' })).toBeVisible();
 });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioChange } from '../../../src-main/core/model';
-import { DateInput } from '../../app/DateInput';
 import { useRpc } from '../../lib/useRpc';
+import { OptionalDate } from './OptionalDate';
 import { changesOf, DraftProblem, EMPTY_DRAFT, type Draft } from './scenario-draft';
 import { ScenarioMoreFields } from './ScenarioMoreFields';
 import { VehicleKindSelect } from './VehicleKindSelect';
@@ -18,7 +18,10 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
   const bases = useRpc('register.list', { list: 'bases' });
   const [d, setD] = useState<Draft>(EMPTY_DRAFT);
   const [problem, setProblem] = useState<DraftProblem | null>(null);
-  const set = (patch: Partial<Draft>): void => setD((old) => ({ ...old, ...patch }));
+  const set = (patch: Partial<Draft>): void => {
+    setD((old) => ({ ...old, ...patch }));
+    setProblem(null); // what was named is being mended
+  };
   const submit = async (): Promise<void> => {
     let changes: ScenarioChange[];
     try {
@@ -37,10 +40,7 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
       <label>{t('scenario.note')}<input value={d.note} maxLength={1000} onChange={(e) => set({ note: e.target.value })} /></label>
       <fieldset>
         <legend>{t('scenario.changes')}</legend>
-        <div className="field">
-          <span>{t('scenario.deadline')}</span>
-          <DateInput label={t('scenario.deadline')} value={d.deadline} onChange={(deadline) => set({ deadline })} testId="scenario-deadline" />
-        </div>
+        <OptionalDate caption={t('scenario.deadline')} label={t('scenario.deadline')} value={d.deadline} onChange={(deadline) => set({ deadline })} testId="scenario-deadline" />
         <div className="row">
           <label>{t('scenario.addTeams')}<input type="number" min={1} max={100} value={d.addTeams} onChange={(e) => set({ addTeams: e.target.value })} /></label>
           <label>{t('scenario.likeTeam')}
@@ -62,8 +62,8 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
         </div>
         {d.lose && (
           <div className="row">
-            <div className="field"><span>{t('scenario.form.from')}</span><DateInput label={t('scenario.loseFrom')} value={d.loseFrom} onChange={(loseFrom) => set({ loseFrom })} /></div>
-            <div className="field"><span>{t('scenario.form.to')}</span><DateInput label={t('scenario.loseTo')} value={d.loseTo} onChange={(loseTo) => set({ loseTo })} /></div>
+            <OptionalDate caption={t('scenario.form.from')} label={t('scenario.loseFrom')} value={d.loseFrom} onChange={(loseFrom) => set({ loseFrom })} />
+            <OptionalDate caption={t('scenario.form.to')} label={t('scenario.loseTo')} value={d.loseTo} onChange={(loseTo) => set({ loseTo })} />
           </div>
         )}
         <div className="row">

@@ -9,15 +9,22 @@ import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { CompareTable } from './CompareTable';
 import { MinExtraPanel } from './MinExtraPanel';
-import { changeParams } from './scenario-draft';
 import { ScenarioForm } from './ScenarioForm';
+import { changeParams, type CommuneName } from './scenario-summary';
 import './scenarios.css';
 
 /** The changes of a scenario in one line, as a manager would say them. */
-function ChangesLine({ changes }: { changes: ScenarioChange[] }) {
+function ChangesLine({ changes, communeName }: { changes: ScenarioChange[]; communeName: CommuneName }) {
   const { t } = useTranslation();
   if (changes.length === 0) return <span className="muted">{t('scenario.noChange')}</span>;
-  return <span>{changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t))).join('; ')}</span>;
+  return <span>{changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t, communeName))).join('; ')}</span>;
+}
+
+/** Communes' names by code, for the summaries (a backlog change names its commune by code). */
+function useCommuneNames(): CommuneName {
+  const communes = useRpc('register.list', { list: 'communes' });
+  const names = new Map(communes.data?.rows.map((r) => [String(r.record.code), String(r.record.name)]));
+  return (code) => names.get(code);
 }
 
 /**
@@ -28,6 +35,7 @@ export function ScenariosPage() {
   const { t, i18n } = useTranslation();
   const scenarios = useRpc('scenarios.list');
   const plans = useRpc('plans.list');
+  const communeName = useCommuneNames();
   const [selected, setSelected] = useState<number | null>(null);
   const [run, setRun] = useState<{ scenarioId: number; run: PlanRun } | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -90,7 +98,7 @@ export function ScenariosPage() {
             {scenarios.data?.map((s) => (
               <tr key={s.id} className={s.id === selected ? 'selected' : undefined}>
                 <td><button className="link" onClick={() => setSelected(s.id)}>{s.name}</button>{s.note && <div className="muted small">{s.note}</div>}</td>
-                <td><ChangesLine changes={s.changes} /></td>
+                <td><ChangesLine changes={s.changes} communeName={communeName} /></td>
                 <td>{s.lastPlan ? (s.lastPlan.deadlineMet ? <span className="ok">{t('scenario.met')}</span> : <span className="warn">{t('scenario.short', { short: n(s.lastPlan.short) })}</span>) : <span className="muted">{t('scenario.notPlanned')}</span>}</td>
                 <td>{s.lastPlan ? <PlanClearance planId={s.lastPlan.id} /> : '—'}</td>
                 <td className="actions">

@@ -1,6 +1,4 @@
-import type { TFunction } from 'i18next';
 import type { ScenarioChange, ServicePriority, VehicleKind } from '../../../src-main/core/model';
-import { parseDayMonthYear } from '../../app/DateInput';
 
 /** What the scenario form holds, as typed: an empty field means "no such change". */
 export interface Draft {
@@ -24,18 +22,22 @@ export interface Draft {
   awayFrom: string;
   awayTo: string;
   throughputPct: string;
+  /** The teams whose throughput changes (none ticked: every team). */
+  throughputTeams: string[];
   kitTeams: string[];
   /** A shift lengthened or shortened: its code and new hours (HH:mm, empty: unchanged). */
   lengthenShift: string;
   lengthenStart: string;
   lengthenEnd: string;
-  /** A copy of a shift on other weekdays (1 = Monday ... 7 = Sunday). */
+  /** A copy of a shift on other weekdays (1 = Monday ... 7 = Sunday; none: the same days) and/or hours. */
   copyShift: string;
   copyCode: string;
   copyWeekdays: number[];
+  copyStart: string;
+  copyEnd: string;
   removeShift: string;
-  /** Days made holidays or blackout days: dd/MM/yyyy separated by commas or spaces. */
-  daysOff: string;
+  /** Days made holidays or blackout days, yyyy-MM-dd (an empty row is no day). */
+  daysOff: string[];
   daysOffAs: 'holiday' | 'blackout';
   backlogCommune: string;
   backlogService: '' | 'cccd' | 'eid';
@@ -44,11 +46,14 @@ export interface Draft {
   priority: '' | ServicePriority;
 }
 
+/** How a form section changes the draft: only the fields it names. */
+export type SetDraft = (patch: Partial<Draft>) => void;
+
 export const EMPTY_DRAFT: Draft = {
   name: '', note: '', deadline: '', startDate: '', addTeams: '', likeTeam: '', addBase: '', loseKind: 'car', lose: '', loseFrom: '', loseTo: '', addKind: 'car', add: '',
-  awayTeams: [], awayFrom: '', awayTo: '', throughputPct: '', kitTeams: [],
-  lengthenShift: '', lengthenStart: '', lengthenEnd: '', copyShift: '', copyCode: '', copyWeekdays: [], removeShift: '',
-  daysOff: '', daysOffAs: 'blackout', backlogCommune: '', backlogService: '', backlogPct: '', backlogPeople: '', priority: '',
+  awayTeams: [], awayFrom: '', awayTo: '', throughputPct: '', throughputTeams: [], kitTeams: [],
+  lengthenShift: '', lengthenStart: '', lengthenEnd: '', copyShift: '', copyCode: '', copyWeekdays: [], copyStart: '', copyEnd: '', removeShift: '',
+  daysOff: [''], daysOffAs: 'blackout', backlogCommune: '', backlogService: '', backlogPct: '', backlogPeople: '', priority: '',
 };
 
 /** A problem the form can name before the server sees it: the field and a translation key. */
@@ -61,51 +66,71 @@ export class DraftProblem extends Error {
 /** Whole numbers typed in a field; empty means "no such change". */
 const whole = (text: string): number | null => (text.trim() === '' ? null : Number(text));
 
-/** HH:mm to minutes from midnight; undefined when empty. */
+/** HH:mm (also 22h30, 22.30) to minutes from midnight, at most 24:00; undefined when empty. */
 function minutesOf(field: keyof Draft, text: string): number | undefined {
   if (text.trim() === '') return undefined;
-  const m = /^\s*(\d{1,2})[:h.](\d{2})\s*$/.exec(text);
-  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59) throw new DraftProblem(field, 'scenario.form.badTime', { text });
-  return Number(m[1]) * 60 + Number(m[2]);
+  const match = /^\s*(\d{1,2})[:h.](\d{2})\s*$/.exec(text);
+  const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+  if (!match || Number(match[2]) > 59 || !(minutes <= 24 * 60)) throw new DraftProblem(field, 'scenario.form.badTime', { text });
+  return minutes;
 }
 
-/** dd/MM/yyyy dates separated by commas, semicolons or spaces, each a real date. */
-function datesOf(text: string): string[] {
-  return text.split(/[\s,;]+/).filter(Boolean).map((part) => {
-    const iso = parseDayMonthYear(part);
-    if (!iso) throw new DraftProblem('daysOff', 'scenario.form.badDate', { text: part });
-    return iso;
-  });
+/** New hours typed for a shift: either may be empty (unchanged); both given, the end comes after the start. */
+function hoursOf(startField: keyof Draft, startText: string, endField: keyof Draft, endText: string): { startMin?: number; endMin?: number } {
+  const startMin = minutesOf(startField, startText);
+  const endMin = minutesOf(endField, endText);
+  if (startMin !== undefined && endMin !== undefined && endMin <= startMin) throw new DraftProblem(endField, 'scenario.form.endBeforeStart');
+  return { ...(startMin !== undefined ? { startMin } : {}), ...(endMin !== undefined ? { endMin } : {}) };
 }
+
+/** `{ from, to }` with only the dates given. */
+const rangeOf = (from: string, to: string): { from?: string; to?: string } => ({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
 
 function teamChanges(d: Draft): ScenarioChange[] {
   const out: ScenarioChange[] = [];
   const teams = whole(d.addTeams);
   if (teams !== null) out.push({ kind: 'addTeams', count: teams, likeTeam: d.likeTeam, withVehicles: true, ...(d.addBase ? { baseName: d.addBase } : {}) });
-  if (d.awayTeams.length) out.push({ kind: 'removeTeams', teams: d.awayTeams, ...(d.awayFrom ? { from: d.awayFrom } : {}), ...(d.awayTo ? { to: d.awayTo } : {}) });
-  const pct = whole(d.throughputPct);
-  if (pct !== null) out.push({ kind: 'throughput', percent: pct });
+  if (d.awayTeams.length) out.push({ kind: 'removeTeams', teams: d.awayTeams, ...rangeOf(d.awayFrom, d.awayTo) });
+  const percent = whole(d.throughputPct);
+  if (percent !== null) out.push({ kind: 'throughput', percent, ...(d.throughputTeams.length ? { teams: d.throughputTeams } : {}) });
   if (d.kitTeams.length) out.push({ kind: 'giveKits', teams: d.kitTeams });
   return out;
+}
+
+function vehicleChanges(d: Draft): ScenarioChange[] {
+  const out: ScenarioChange[] = [];
+  const lose = whole(d.lose);
+  if (lose !== null) out.push({ kind: 'loseVehicles', vehicleKind: d.loseKind, count: lose, ...rangeOf(d.loseFrom, d.loseTo) });
+  const add = whole(d.add);
+  if (add !== null) out.push({ kind: 'addVehicles', vehicleKind: d.addKind, count: add });
+  return out;
+}
+
+function copiedShift(d: Draft): ScenarioChange {
+  const code = d.copyCode.trim();
+  if (!code) throw new DraftProblem('copyCode', 'scenario.form.codeNeeded');
+  const hours = hoursOf('copyStart', d.copyStart, 'copyEnd', d.copyEnd);
+  // Neither other days nor other hours would only copy the shift onto itself.
+  if (!d.copyWeekdays.length && hours.startMin === undefined && hours.endMin === undefined) throw new DraftProblem('copyWeekdays', 'scenario.form.daysOrHours');
+  const weekdays = [...d.copyWeekdays].sort((a, b) => a - b);
+  return { kind: 'addShift', likeShift: d.copyShift, code, ...(weekdays.length ? { weekdays } : {}), ...hours };
 }
 
 function shiftChanges(d: Draft): ScenarioChange[] {
   const out: ScenarioChange[] = [];
   if (d.lengthenShift) {
-    const startMin = minutesOf('lengthenStart', d.lengthenStart);
-    const endMin = minutesOf('lengthenEnd', d.lengthenEnd);
-    if (startMin === undefined && endMin === undefined) throw new DraftProblem('lengthenEnd', 'scenario.form.newHours');
-    out.push({ kind: 'lengthenShift', shift: d.lengthenShift, ...(startMin !== undefined ? { startMin } : {}), ...(endMin !== undefined ? { endMin } : {}) });
+    const hours = hoursOf('lengthenStart', d.lengthenStart, 'lengthenEnd', d.lengthenEnd);
+    if (hours.startMin === undefined && hours.endMin === undefined) throw new DraftProblem('lengthenEnd', 'scenario.form.newHours');
+    out.push({ kind: 'lengthenShift', shift: d.lengthenShift, ...hours });
   }
-  if (d.copyShift) {
-    if (!d.copyCode.trim()) throw new DraftProblem('copyCode', 'scenario.form.codeNeeded');
-    if (!d.copyWeekdays.length) throw new DraftProblem('copyWeekdays', 'scenario.form.weekdaysNeeded');
-    out.push({ kind: 'addShift', likeShift: d.copyShift, code: d.copyCode.trim(), weekdays: [...d.copyWeekdays].sort() });
-  }
+  if (d.copyShift) out.push(copiedShift(d));
   if (d.removeShift) out.push({ kind: 'removeShift', shift: d.removeShift });
-  const dates = datesOf(d.daysOff);
-  if (dates.length) out.push({ kind: 'calendarDays', dates, as: d.daysOffAs });
   return out;
+}
+
+function calendarChange(d: Draft): ScenarioChange[] {
+  const dates = [...new Set(d.daysOff.filter(Boolean))].sort();
+  return dates.length ? [{ kind: 'calendarDays', dates, as: d.daysOffAs }] : [];
 }
 
 function backlogChange(d: Draft): ScenarioChange[] {
@@ -113,43 +138,21 @@ function backlogChange(d: Draft): ScenarioChange[] {
   const addPeople = whole(d.backlogPeople);
   if (percent === null && addPeople === null) return [];
   if (percent !== null && addPeople !== null) throw new DraftProblem('backlogPeople', 'scenario.form.percentOrPeople');
-  return [{
-    kind: 'backlog', ...(d.backlogCommune ? { commune: d.backlogCommune } : {}), ...(d.backlogService ? { service: d.backlogService } : {}),
-    ...(percent !== null ? { percent } : { addPeople: addPeople! }),
-  }];
+  const amount = percent !== null ? { percent } : { addPeople: addPeople ?? 0 };
+  return [{ kind: 'backlog', ...(d.backlogCommune ? { commune: d.backlogCommune } : {}), ...(d.backlogService ? { service: d.backlogService } : {}), ...amount }];
 }
 
 /**
  * The changes the filled fields describe, in the order a manager reads them. Throws a
- * DraftProblem for what the form itself can tell is wrong (a time or a date that is none,
- * both a percentage and a number of people); the server checks the rest against the data.
+ * DraftProblem for what the form itself can tell is wrong (a time that is none, a shift
+ * ending before it starts, both a percentage and a number of people); the server checks
+ * the rest against the data and names the change and field that cannot apply.
  */
 export function changesOf(d: Draft): ScenarioChange[] {
   const out: ScenarioChange[] = [];
   if (d.deadline) out.push({ kind: 'deadline', deadline: d.deadline });
   if (d.startDate) out.push({ kind: 'startDate', from: d.startDate });
-  out.push(...teamChanges(d));
-  const lose = whole(d.lose);
-  if (lose !== null) {
-    out.push({ kind: 'loseVehicles', vehicleKind: d.loseKind, count: lose, ...(d.loseFrom ? { from: d.loseFrom } : {}), ...(d.loseTo ? { to: d.loseTo } : {}) });
-  }
-  const add = whole(d.add);
-  if (add !== null) out.push({ kind: 'addVehicles', vehicleKind: d.addKind, count: add });
-  out.push(...shiftChanges(d), ...backlogChange(d));
+  out.push(...teamChanges(d), ...vehicleChanges(d), ...shiftChanges(d), ...calendarChange(d), ...backlogChange(d));
   if (d.priority) out.push({ kind: 'servicePriority', priority: d.priority });
   return out;
-}
-
-/** The words a change's one-line summary needs (scenario.change.<kind>). */
-export function changeParams(c: ScenarioChange, t: TFunction): Record<string, unknown> {
-  const params: Record<string, unknown> = { ...c };
-  if ('vehicleKind' in c) params.kindName = t(`scenario.kind.${c.vehicleKind}`);
-  if ('teams' in c && c.teams) params.teamList = c.teams.join(', ');
-  if (c.kind === 'calendarDays') params.count = c.dates.length;
-  if (c.kind === 'servicePriority') params.priorityName = t(`register.campaign.priorityShort.${c.priority}`);
-  if (c.kind === 'backlog') {
-    const amount = c.percent !== undefined ? `${c.percent > 0 ? '+' : ''}${c.percent}%` : `${(c.addPeople ?? 0) > 0 ? '+' : ''}${c.addPeople ?? 0}`;
-    params.amount = [amount, c.service ? t(`scenario.row.${c.service}`) : '', c.commune ?? ''].filter(Boolean).join(' ');
-  }
-  return params;
 }
