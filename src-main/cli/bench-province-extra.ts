@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { datasetInstance, generateThanhHoa, parseCentroidsCsv } from '../core/demo';
 import type { PlanOptions, PlanningInstance, Team } from '../core/model';
 import { peopleToMeet, type BaseProposal } from '../core/scenario';
+import { inLanes } from '../workers/lanes';
 import { runMinExtra } from '../workers/min-extra-run';
 import { startPlanning } from '../workers/run-planner';
 import { flagsOrExit, runWhenMain, thousands } from './flags';
@@ -75,20 +76,6 @@ function row(a: DistrictAnswer): string {
     + `[${evidence}${a.minimum ? `, plan verifier ${a.planVerifierValid ? 'valid' : 'INVALID'}` : ''}] ${a.seconds.toFixed(1)} s`;
 }
 
-/** Runs `work` over the items, `parallel` at a time, keeping their order in the result. */
-async function inParallel<T, R>(items: readonly T[], parallel: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const at = next++;
-      out[at] = await work(items[at]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
-  return out;
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const flags = flagsOrExit(argv, flagsSchema, 'bench:province-extra', USAGE);
   if (typeof flags === 'number') return flags;
@@ -99,7 +86,8 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Least extra teams per district (each like the district's kit team, at the base nearest its people short), `
     + `${districts.length} districts, ${flags['district-time-limit']} s per plan, ${flags.parallel} at a time`);
   const t0 = performance.now();
-  const answers = await inParallel(districts, flags.parallel, async (d) => {
+  const lanes = Array.from({ length: Math.min(flags.parallel, districts.length) }, (_, k) => k);
+  const answers = await inLanes(lanes, districts, async (_lane, d) => {
     const a = await answerDistrict(d.name, d.instance, flags);
     console.log(row(a));
     return a;
@@ -108,7 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const short = answers.filter((a) => a.minimum !== 0);
   const teams = answers.reduce((s, a) => s + (a.minimum ?? 0), 0);
   console.log(`\n${answers.length - short.length} districts meet ${answers[0]?.deadline ?? 'the deadline'} as they are; ${short.length} need more: `
-    + `${teams} teams in all (${short.filter((a) => a.provenMinimal).length} answers proven minimal, ${short.filter((a) => a.minimum === null).length} not found); ${seconds} s`);
+    + `${teams} ${teams === 1 ? 'team' : 'teams'} in all (${short.filter((a) => a.provenMinimal).length} answers proven minimal, ${short.filter((a) => a.minimum === null).length} not found); ${seconds} s`);
   for (const a of short) {
     if (a.minimum) console.log(`  ${a.district}: ${a.minimum} ${a.minimum === 1 ? 'team' : 'teams'} like ${a.likeTeam} at ${a.base?.baseName ?? 'its base'} (the most short: ${a.base?.communeName ?? '—'}, ${thousands(a.base?.communeMissing ?? 0)} people)`);
   }

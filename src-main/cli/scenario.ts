@@ -46,8 +46,8 @@ async function answerMinExtra(db: Db, scenarioId: number, instance: PlanningInst
       ? `  bound with ${s.k} extra: ${thousands(s.people)} (the deadline needs ${thousands(need)})${s.possible === false ? '; no plan can do every hamlet' : ''}\n`
       : `  ${s.k} extra: enrolled ${thousands(s.people)}, deadline ${s.enough ? 'met (verified)' : 'missed'}\n`),
   });
-  const planId = answer.plan && answer.minimum !== null
-    ? saveTrial(db, scenarioId, `${resourceLabel(resource)} +${answer.minimum}`, answer.plan as PlannedTrial, instance.from, flags.seed, `${resourceLabel(resource)} +${answer.minimum}`) : null;
+  const extra = `${resourceLabel(resource)} +${answer.minimum}`;
+  const planId = answer.plan && answer.minimum !== null ? saveTrial(db, scenarioId, extra, answer.plan as PlannedTrial, instance.from, flags.seed, extra) : null;
   return {
     scenarioId,
     resource: resourceLabel(resource),

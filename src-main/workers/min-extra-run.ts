@@ -38,7 +38,9 @@ export async function runMinExtra(
 ): Promise<MinExtraRun> {
   const trials = new Map<number, PlannedTrial>();
   let proposedBase: BaseProposal | null = null;
-  const withExtra = (k: number): PlanningInstance => applyScenario(instance, extraChanges(resource, k)).instance;
+  // What is searched: the resource asked for, with the proposed base when teams came without one.
+  let asked = resource;
+  const withExtra = (k: number): PlanningInstance => applyScenario(instance, extraChanges(asked, k)).instance;
   const planAt = async (k: number): Promise<PlannedTrial> => {
     const known = trials.get(k);
     if (known) return known;
@@ -49,14 +51,14 @@ export async function runMinExtra(
     trials.set(k, trial);
     return trial;
   };
-  if (resource.kind === 'teams' && !resource.baseName) {
+  if (asked.kind === 'teams' && !asked.baseName) {
     proposedBase = proposeBase(instance, (await planAt(0)).report.shortfall);
-    if (proposedBase) resource = { ...resource, baseName: proposedBase.baseName };
+    if (proposedBase) asked = { ...asked, baseName: proposedBase.baseName };
   }
   const need = peopleToMeet(instance);
   const answer = await minExtra({
     need,
-    maxExtra: resource.kind === 'shifts' ? resource.shifts.length : o.maxExtra,
+    maxExtra: asked.kind === 'shifts' ? asked.shifts.length : o.maxExtra,
     bound: async (k) => {
       const inst = withExtra(k);
       const bound = await upperBoundOf(inst, 60, solveOnThread);

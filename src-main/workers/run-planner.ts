@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { PlanOptions, PlanningInstance } from '../core/model';
 import type { PlanResult } from '../core/planner';
 import { districtTimeLimits, mergePlans, splitByDistrict } from '../core/planner/districts';
+import { inLanes } from './lanes';
 import { spawnSibling } from './spawn';
 import type { FromWorker, PlanProgressMessage, ToWorker } from './protocol';
 
@@ -91,16 +92,8 @@ export class WorkerPool {
   }
 
   /** Results in task order; no new task starts once `stopped()` says so. */
-  async map<T, R>(tasks: readonly T[], run: (worker: Worker, task: T, k: number) => Promise<R>, stopped = (): boolean => false): Promise<R[]> {
-    const results = new Array<R>(tasks.length);
-    let next = 0;
-    await Promise.all(this.workers.map(async (worker) => {
-      while (next < tasks.length && !stopped()) {
-        const k = next++;
-        results[k] = await run(worker, tasks[k]!, k);
-      }
-    }));
-    return results;
+  map<T, R>(tasks: readonly T[], run: (worker: Worker, task: T, k: number) => Promise<R>, stopped = (): boolean => false): Promise<R[]> {
+    return inLanes(this.workers, tasks, run, stopped);
   }
 
   async terminate(): Promise<void> {

@@ -122,10 +122,10 @@ export const scenarioHandlers: Pick<
     })
       .then(({ answer, nothingAdded, proposedBase }) => {
         if (run.state !== 'running') return;
+        const extra = `${resourceLabel(asked)} +${answer.minimum}`;
         const planId = answer.plan && answer.minimum !== null
           ? savePlan(ctx.db, {
-            name: `${s.name}: ${resourceLabel(asked)} +${answer.minimum}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id,
-            routes: answer.plan.routes, report: answer.plan.report, extra: `${resourceLabel(asked)} +${answer.minimum}`,
+            name: `${s.name}: ${extra}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report, extra,
           })
           : null;
         const result: MinExtraAnswerDto = {
@@ -133,9 +133,7 @@ export const scenarioHandlers: Pick<
           boundForOneFewer: answer.boundForOneFewer, possibleWithOneFewer: answer.possibleWithOneFewer, provenMinimal: answer.provenMinimal, need: answer.need,
           backlog: nothingAdded.report.backlog.cccd + nothingAdded.report.backlog.eid, deadline: instance.campaign.deadline,
           clearanceDateWithNothingAdded: nothingAdded.clearanceDate,
-          proposedBase: proposedBase && {
-            name: proposedBase.baseName, communeName: proposedBase.communeName, communeMissing: proposedBase.communeMissing, missing: proposedBase.missing, meanKm: proposedBase.meanKm,
-          },
+          proposedBase,
         };
         run.answer = result;
         run.state = 'done';

@@ -48,7 +48,7 @@ export const minExtraAnswer = z.object({
   clearanceDateWithNothingAdded: isoDate.nullable(),
   /** Teams asked for without a base: the base they were placed at, nearest the people short with nothing added. */
   proposedBase: z.object({
-    name: z.string(), communeName: z.string(), communeMissing: z.number().int(), missing: z.number().int(), meanKm: z.number(),
+    baseId: id, baseName: z.string(), communeName: z.string(), communeMissing: z.number().int(), missing: z.number().int(), meanKm: z.number(),
   }).nullable().optional(),
 });
 export type MinExtraAnswerDto = z.infer<typeof minExtraAnswer>;

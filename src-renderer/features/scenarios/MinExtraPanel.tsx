@@ -108,7 +108,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
         <div className="answer" data-testid="min-extra-answer">
           {a.proposedBase && (
             <p data-testid="min-extra-proposed-base">{t('scenario.minExtra.proposedBase', {
-              base: a.proposedBase.name, missing: n(a.proposedBase.missing), commune: a.proposedBase.communeName, communeMissing: n(a.proposedBase.communeMissing), km: n(a.proposedBase.meanKm),
+              base: a.proposedBase.baseName, missing: n(a.proposedBase.missing), commune: a.proposedBase.communeName, communeMissing: n(a.proposedBase.communeMissing), km: n(a.proposedBase.meanKm),
             })}</p>
           )}
           {a.minimum === null ? <p className="warn">{t('scenario.minExtra.none')}</p> : (
