@@ -44,34 +44,3 @@ export function writeTurnoutCuts(lp: MipText, problem: ExactProblem): void {
     }
   });
 }
-
-/**
- * Visits of one shift to a hamlet, in whatever order: each leaves at least (1 − r) of what
- * it found (q ≤ r × left), so k of them leave at least (1 − r)^k of what was left before
- * the shift, c: together they take at most (1 − (1 − r)^k)(V − c). With r = R / D, times D^k.
- */
-export function writeShiftTurnoutCuts(lp: MipText, problem: ExactProblem): void {
-  problem.instance.hamlets.forEach((_, h) => {
-    for (const s of SERVICE_INDICES) {
-      const bySlot = new Map<number, string[]>();
-      for (const ts of problem.teamShifts) {
-        if (ts.options.some((o) => o.hamlet === h && o.venue[s])) bySlot.set(ts.slot, [...(bySlot.get(ts.slot) ?? []), names.quota(ts.index, h, s)]);
-      }
-      for (const [g, all] of bySlot) {
-        if (all.length < 2 || all.length > 4) continue;
-        const { numerator: R, denominator: D } = problem.reach[h]![problem.slots[g]!.kind];
-        const before = names.before(g, h, s);
-        // Any k of them (visits outside the k only leave less).
-        for (let mask = 1; mask < 1 << all.length; mask++) {
-          const quotas = all.filter((_, x) => (mask >> x) & 1);
-          const k = quotas.length;
-          if (k < 2) continue;
-          const scale = D ** k;
-          const share = scale - (D - R) ** k;
-          const terms: Term[] = [...quotas.map((q): Term => [scale, q]), ...(lp.has(before) ? [[share, before] as Term] : [])];
-          lp.row(terms, '<=', share * problem.venuePeople[h]![s]!);
-        }
-      }
-    }
-  });
-}

@@ -1,7 +1,7 @@
 import { MipText, type Term } from './lp-text';
 import { names } from './names';
 import { SERVICE_INDICES, SERVICE_NAMES, type ExactProblem, type TeamShift } from './problem-types';
-import { writeShiftTurnoutCuts, writeTurnoutCuts } from './cuts';
+import { writeTurnoutCuts } from './cuts';
 import { timedTeamShifts, writeRoute } from './route-model';
 import { writeTurnout } from './turnout';
 
@@ -16,7 +16,7 @@ import { writeTurnout } from './turnout';
  *   by which quota variables exist (problem.ts);
  * - shifts per ISO week and consecutive weekday evenings: writeCaps; one route per team
  *   and shift, days off and allowed shift kinds: by which team-shifts exist;
- * - turnout, visit by visit in the checker's order: turnout.ts;
+ * - turnout, shift by shift, the visits of one shift to a hamlet sharing what it reaches: turnout.ts;
  * - home visits no more than the homebound: writeHome.
  * All coefficients are integers: the model is written exactly.
  */
@@ -39,10 +39,7 @@ export function buildExactModel(problem: ExactProblem, options: { cuts?: boolean
   writeCaps(lp, problem);
   writeHome(lp, problem);
   writeTurnout(lp, problem);
-  if (options.cuts ?? true) {
-    writeTurnoutCuts(lp, problem);
-    writeShiftTurnoutCuts(lp, problem);
-  }
+  if (options.cuts ?? true) writeTurnoutCuts(lp, problem);
   lp.maximize(objective);
   return { lp: lp.text(), timed, variables: lp.variableCount, rows: lp.rowCount };
 }

@@ -21,12 +21,6 @@ export const names = {
   home: (i: number, h: number, s: number): string => `k${i}_${h}_${s}`,
   /** Venue people of service s taken at hamlet h in shifts before slot g. */
   before: (g: number, h: number, s: number): string => `c${g}_${h}_${s}`,
-  /** Team-shift i works at hamlet h before team-shift j, same slot (binary). */
-  first: (h: number, i: number, j: number): string => `o${h}_${i}_${j}`,
-  /** Venue people of service s team-shift i takes at hamlet h before team-shift j does. */
-  taken: (h: number, s: number, i: number, j: number): string => `z${h}_${s}_${i}_${j}`,
-  /** Route i is listed before route j of the same slot (breaks ties in start time; binary). */
-  listed: (i: number, j: number): string => `p${i}_${j}`,
   /** Team t works a weekday evening on day d (binary). */
   evening: (t: number, d: number): string => `v${t}_${d}`,
 };

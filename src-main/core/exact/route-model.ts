@@ -1,6 +1,6 @@
 import type { MipText, Term } from './lp-text';
 import { names } from './names';
-import { SERVICE_INDICES, type ExactProblem, type TeamShift } from './problem-types';
+import { type ExactProblem, type TeamShift } from './problem-types';
 
 /**
  * One team-shift's route: base → stops → base, each hamlet at most once, within the shift,
@@ -9,29 +9,15 @@ import { SERVICE_INDICES, type ExactProblem, type TeamShift } from './problem-ty
  * Arcs a (0 = base, h + 1 = hamlet h) carry a path from the base back to it through the
  * stops y. Loops away from the base are cut by subtour rows. The route fits the shift when
  * its legs, setups and work add up to no more than the shift's length (waiting only adds),
- * one row. Start minutes are needed only where the turnout rule orders this route's visits
- * against another team's in the same shift (turnout.ts): those team-shifts also get the
- * start minute t of work at each stop, chained along the arcs. So do team-shifts with too
- * many possible stops for subtour rows (the chained minutes rule loops out as well, since
- * every leg takes at least a minute).
+ * one row. Team-shifts with too many possible stops for subtour rows get the start minute t
+ * of work at each stop instead, chained along the arcs (the chained minutes rule loops out
+ * as well, since every leg takes at least a minute).
  */
 const MAX_SUBTOUR_STOPS = 6;
 
-/** Team-shifts that share a hamlet and a venue service with another team-shift of their shift. */
+/** Team-shifts with too many possible stops for subtour rows. */
 export function timedTeamShifts(problem: ExactProblem): Set<number> {
-  const timed = new Set<number>();
-  for (const a of problem.teamShifts) {
-    if (a.options.length > MAX_SUBTOUR_STOPS) timed.add(a.index);
-    for (const b of problem.teamShifts) {
-      if (b.index <= a.index || b.slot !== a.slot) continue;
-      const shared = a.options.some((o) => b.options.some((p) => p.hamlet === o.hamlet && SERVICE_INDICES.some((s) => o.venue[s] && p.venue[s])));
-      if (shared) {
-        timed.add(a.index);
-        timed.add(b.index);
-      }
-    }
-  }
-  return timed;
+  return new Set(problem.teamShifts.filter((ts) => ts.options.length > MAX_SUBTOUR_STOPS).map((ts) => ts.index));
 }
 
 /** Minutes from route place a to route place b (0 = the team's base, h + 1 = hamlet h). */

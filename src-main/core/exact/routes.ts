@@ -13,8 +13,7 @@ export interface Solution {
 /**
  * The solved model as routes the checker can judge: each used team-shift's arcs followed
  * from its base, work starting at the solved minute, setup just before it, quotas and home
- * visits as solved. Routes of a shift are listed in the solved listing order (it breaks
- * ties in start minutes for the turnout rule), and get the base's vehicles in turn.
+ * visits as solved. Routes of a shift get the base's vehicles in turn.
  */
 export function solutionRoutes(problem: ExactProblem, solution: Solution, timed: ReadonlySet<number>): Route[] {
   const int = solution.int;
@@ -22,7 +21,7 @@ export function solutionRoutes(problem: ExactProblem, solution: Solution, timed:
   const dates = new Set(problem.slots.map((s) => s.date));
   const routes: Route[] = [];
   for (const slot of problem.slots) {
-    const here = listed(used.filter((ts) => ts.slot === slot.index), solution);
+    const here = used.filter((ts) => ts.slot === slot.index);
     const taken = new Map<number, number>();
     for (const ts of here) {
       const team = problem.teams[ts.team]!;
@@ -36,23 +35,7 @@ export function solutionRoutes(problem: ExactProblem, solution: Solution, timed:
 }
 
 /**
- * The shift's routes in listing order. With three or more, the model declares every pair's
- * p and keeps them acyclic, so counting how many others each is listed before sorts them;
- * with two, their one p (if any) decides; a pair without p is free, so by index.
- */
-function listed(here: TeamShift[], solution: Solution): TeamShift[] {
-  const before = (a: TeamShift, b: TeamShift): number => {
-    const [lo, hi] = a.index < b.index ? [a, b] : [b, a];
-    const p = names.listed(lo.index, hi.index);
-    const loFirst = solution.has(p) ? solution.int(p) === 1 : true;
-    return (a === lo) === loFirst ? 1 : 0;
-  };
-  const wins = new Map(here.map((a) => [a, here.reduce((sum, b) => sum + (b === a ? 0 : before(a, b)), 0)]));
-  return [...here].sort((a, b) => wins.get(b)! - wins.get(a)! || a.index - b.index);
-}
-
-/**
- * A team-shift with modelled start minutes keeps them (the turnout order depends on them);
+ * A team-shift with modelled start minutes keeps them;
  * the others leave at the start of the shift and start work as soon as setup is done.
  */
 function toRoute(

@@ -113,19 +113,19 @@ function sameRoute(r: Route): string {
 type Pools = Map<number, { venue: { cccd: number; eid: number }; home: { cccd: number; eid: number } }>;
 
 /**
- * The turnout model: visit by visit (pinned routes first, then by date, work start, route
- * and stop order), a venue quota is at most floor(share reachable in that kind of shift ×
- * the people not homebound still left), home visits at most the homebound still left.
+ * The turnout model: what one shift can enrol at a hamlet is the share reachable in that
+ * kind of shift of the people not homebound still left, floored: the quotas of all visits
+ * to the hamlet in that shift (one team or several) together at most floor(share × left),
+ * shift by shift (those with pinned visits first, then by date and start); home visits at
+ * most the homebound still left. Two teams at one hall in one evening meet the same people.
  */
 export const turnoutWithinReach: PlanRule = (f) => {
   const left: Pools = new Map(f.instance.backlogs.map((b) => [b.hamletId, {
     venue: { cccd: b.remaining.cccd - b.homebound.cccd, eid: b.remaining.eid - b.homebound.eid },
     home: { ...b.homebound },
   }]));
-  const visits = f.routes.flatMap((route, index) => route.stops.map((stop, order) => ({ route, index, stop, order })));
-  visits.sort((a, b) => Number(b.route.pinned) - Number(a.route.pinned) || a.route.date.localeCompare(b.route.date)
-    || a.stop.startMin - b.stop.startMin || a.index - b.index || a.order - b.order);
-  for (const { route, index, stop } of visits) {
+  for (const visits of shiftsAtHamlets(f)) {
+    const { route, stop } = visits[0]!;
     const hamlet = f.hamlets.get(stop.hamletId);
     const kind = f.templates.get(route.templateId)?.kind;
     if (!hamlet || !kind) continue;
@@ -134,14 +134,34 @@ export const turnoutWithinReach: PlanRule = (f) => {
       const service = s === 'cccd' ? 'CCCD' : 'e-ID';
       // A share times whole people, floored; the epsilon keeps 0.6 × 5 at 3.
       const reachable = Math.floor(hamlet.reach[kind] * pool.venue[s] + 1e-9);
-      if (stop.quota[s] > reachable) f.add('turnout_above_reach', index, { service, quota: stop.quota[s], hamlet: hamlet.name, reachable });
-      if (stop.homeVisits[s] > pool.home[s]) f.add('home_visits_above_homebound', index, { service, quota: stop.homeVisits[s], hamlet: hamlet.name, left: pool.home[s] });
-      pool.venue[s] = Math.max(0, pool.venue[s] - stop.quota[s]);
-      pool.home[s] = Math.max(0, pool.home[s] - stop.homeVisits[s]);
+      const quota = visits.reduce((sum, visit) => sum + visit.stop.quota[s], 0);
+      if (quota > reachable) f.add('turnout_above_reach', visits[visits.length - 1]!.index, { service, quota, hamlet: hamlet.name, reachable });
+      pool.venue[s] = Math.max(0, pool.venue[s] - quota);
+      for (const { stop: visit, index } of visits) {
+        if (visit.homeVisits[s] > pool.home[s]) f.add('home_visits_above_homebound', index, { service, quota: visit.homeVisits[s], hamlet: hamlet.name, left: pool.home[s] });
+        pool.home[s] = Math.max(0, pool.home[s] - visit.homeVisits[s]);
+      }
     }
     left.set(hamlet.id, pool);
   }
 };
+
+type Visit = { route: Route; index: number; stop: Route['stops'][number] };
+
+/** The visits of each shift (date and template) to each hamlet, shifts with pinned visits first, then by date and start. */
+function shiftsAtHamlets(f: Findings): Visit[][] {
+  const groups = new Map<string, Visit[]>();
+  f.routes.forEach((route, index) => {
+    for (const stop of route.stops) {
+      const key = `${route.date}|${route.templateId}|${stop.hamletId}`;
+      groups.set(key, [...(groups.get(key) ?? []), { route, index, stop }]);
+    }
+  });
+  const startOf = (visits: Visit[]): number => f.templates.get(visits[0]!.route.templateId)?.startMin ?? 0;
+  const pinned = (visits: Visit[]): number => Number(visits.some((visit) => visit.route.pinned));
+  return [...groups.values()].sort((a, b) => pinned(b) - pinned(a) || a[0]!.route.date.localeCompare(b[0]!.route.date)
+    || startOf(a) - startOf(b) || a[0]!.route.templateId - b[0]!.route.templateId || a[0]!.index - b[0]!.index);
+}
 
 export const PLAN_RULES: readonly PlanRule[] = [
   teamInOnePlace, vehicleInOnePlace, weeklyShiftCap, consecutiveEveningCap, pinnedRoutesKept, turnoutWithinReach,

@@ -3,6 +3,7 @@ import {
   ExactScopeError, runBoundCase, solveExact, tinyShortageInstance, type TinySize,
 } from '../../../src-main/core/exact';
 import { planningInstance, type PlanningInstance } from '../../../src-main/core/model';
+import { upperBoundOf } from '../../../src-main/core/planner';
 import { verifyPlan } from '../../../src-main/core/verify';
 
 /**
@@ -57,12 +58,19 @@ describe('the exact model on hand-checked instances', () => {
     }
   });
 
-  it('two teams at one hamlet in one shift: the faster goes first (7), not the slower (6)', async () => {
-    // Room for 220 min of work: team 1 could take 220 people, team 2 three (1 an hour).
-    const inst = oneHamlet(1, [{ id: 1, eidPerHour: 60 }, { id: 2, eidPerHour: 1 }]);
+  it('two teams at one hamlet in one shift meet the same people: 5 of 10 between them, not 5 then 2', async () => {
+    const inst = oneHamlet(1, [{ id: 1, eidPerHour: 60 }, { id: 2, eidPerHour: 60 }]);
     const exact = await solveExact(inst);
-    expect(exact.optimum).toBe(7);
+    expect(exact.optimum).toBe(5);
     expect(verifyPlan(inst, exact.routes).violations).toEqual([]);
+  });
+
+  it('the bound counts one turnout step per shift: three fast teams on three evenings reach 5 + 2 + 1 of 10, and so does the bound', async () => {
+    const inst = oneHamlet(3, [1, 2, 3].map((id) => ({ id, eidPerHour: 60 })));
+    const exact = await solveExact(inst);
+    expect(exact.optimum).toBe(8);
+    // Counting team-visits as turnout steps, nine of them would leave only the last person: 9.
+    expect((await upperBoundOf(inst)).people).toBe(8);
   });
 
   it('refuses what it does not model', async () => {

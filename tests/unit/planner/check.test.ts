@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanningInstance, Route } from '../../../src-main/core/model';
 import { checkPlan } from '../../../src-main/core/planner';
-import { backlog, hamlet, instance, MONDAY, planFrozen, team, vehicle } from './fixtures';
+import { backlog, EVENING, hamlet, instance, MONDAY, planFrozen, road, team, vehicle, WEEKEND } from './fixtures';
 
 /** Two teams at one base, two cars and a motorbike, a busy week: a plan with a few routes. */
 function busyWeek(): PlanningInstance {
@@ -59,6 +59,20 @@ describe('independent checker', () => {
     const early = clone(routes);
     early[sameShift]!.stops[0]!.arriveMin -= 5;
     expect(codes(inst, early)).toContain('travel_too_fast');
+  });
+
+  it('two teams at one hamlet in one shift share what the shift reaches (50 of 100 at 50 %), not 50 then 25', () => {
+    const fast = { throughputPerHour: { cccd: 0, eid: 120 } };
+    const inst = instance({
+      campaign: { name: 'Tuần', startDate: MONDAY, deadline: '2024-11-30' }, hamlets: [hamlet(1)], backlogs: [backlog(1, 100)],
+      shiftTemplates: [EVENING, WEEKEND], travel: [road('b:1', 'h:1', 10, 5)], teams: [team(1, fast), team(2, fast)], vehicles: [vehicle(1), vehicle(2)],
+    });
+    const visit = (teamId: number, eid: number): Route => ({
+      date: MONDAY, templateId: EVENING.id, teamId, vehicleIds: [teamId], baseId: 1, departMin: 1080, returnMin: 1140, distanceM: 10_000, cost: 30_000, pinned: false,
+      stops: [{ hamletId: 1, arriveMin: 1090, startMin: 1100, endMin: 1130, quota: { cccd: 0, eid }, homeVisits: { cccd: 0, eid: 0 } }],
+    });
+    expect(codes(inst, [visit(1, 30), visit(2, 20)])).toEqual([]);
+    expect(codes(inst, [visit(1, 50), visit(2, 25)])).toEqual(['turnout_above_reach']);
   });
 
   it('checks the report against the routes and pinned routes against the instance', async () => {

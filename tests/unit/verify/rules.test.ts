@@ -45,6 +45,16 @@ describe('verifier: its own calendar', () => {
     expect(codes(busy, evenings(['2024-11-11', '2024-11-12', '2024-11-13']))).toEqual(['too_many_consecutive_evenings']);
   });
 
+  it('two teams at one hamlet in one shift meet the same people: together no more than the shift reaches', () => {
+    // 100 people, evening reach 50 %: one evening reaches 50, whoever comes; the next evening 50 % of what is left.
+    const fast = { maxShiftsPerWeek: 7, throughputPerHour: { cccd: 0, eid: 120 } };
+    const two = week({ teams: [team(1, fast), team(2, fast)], vehicles: [vehicle(1), vehicle(2)] });
+    const byTeam = (teamId: number, date: string, eid: number): Route => ({ ...oneStop(date, EVENING.id, 1080, 10, eid), teamId, vehicleIds: [teamId] });
+    expect(codes(two, [byTeam(1, '2024-11-04', 30), byTeam(2, '2024-11-04', 20)])).toEqual([]);
+    expect(codes(two, [byTeam(1, '2024-11-04', 50), byTeam(2, '2024-11-04', 25)])).toEqual(['turnout_above_reach']);
+    expect(codes(two, [byTeam(1, '2024-11-04', 50), byTeam(2, '2024-11-05', 25)])).toEqual([]);
+  });
+
   it('a re-plan from mid-week counts the shifts and evenings worked before its first day', () => {
     const worked = (dates: string[]) => dates.map((date) => ({ teamId: 1, date, templateId: EVENING.id }));
     // Cap 1 a week: Monday worked, so Wednesday's route is one too many; the week before does not count.

@@ -20,6 +20,9 @@ import { LpWriter } from './lp-writer';
  *   whatever the quotas, so venue people ≤ B(1 − e^{−αv}) with the hamlet's best venue
  *   reach (α = −ln(1 − r)); that concave curve lies below each tangent (cuts) and below
  *   B·r·v. With every reach < 1 and floor(reach × left), one person is always left: ≤ B − 1.
+ *   All visits to a hamlet in one shift share what that shift reaches, so a hamlet has at
+ *   most one turnout step per venue shift in its open months: S steps of floor(r × left)
+ *   each, however many teams, take at most what S such steps take from B.
  * - CCCD only for kit teams; nothing where the team's base has no vehicles for the road
  *   or in months the road is cut. Vehicles shared between teams are not modelled (looser).
  */
@@ -71,6 +74,8 @@ interface Build {
   cells: number[][];
   /** Per hamlet, its best reach over the venue shift kinds. */
   bestReach: number[];
+  /** Per hamlet, the venue shifts in months its road is open (the most turnout steps it can have). */
+  venueShifts: number[];
   /** Per cell: the teams' visit counts, their venue people and home visits by service. */
   cellVisits: string[][];
   cellVenue: string[][][];
@@ -94,6 +99,7 @@ export function buildBoundModel(prepared: Prepared, nonHomebound: Int32Array, ho
   const build: Build = {
     prepared, lp, nonHomebound, homebound, roundTrip, cells,
     bestReach: prepared.hamlets.map((ph) => Math.max(0, ...venueKinds.map((kind) => ph.reach[kind] ?? 0))),
+    venueShifts: prepared.hamlets.map((ph) => prepared.slots.filter((slot) => !slot.homeOnly && !ph.cut[slot.month]).length),
     cellVisits: cells.map(() => [] as string[]),
     cellVenue: cells.map(() => [[], []] as string[][]),
     cellHome: cells.map(() => [[], []] as string[][]),
@@ -209,7 +215,7 @@ function writeCell(build: Build, members: readonly number[], cell: number, visit
       const visits = hamletVisits.get(hamlet);
       if (venue.length === 0 || need <= 0 || !visits) continue;
       const reach = Math.min(MAX_REACH, bestReach[hamlet]!);
-      const turnout = lp.variable(`X${hamlet}_${service}`, 0, reach < 1 - 2e-9 ? need - 1 : need);
+      const turnout = lp.variable(`X${hamlet}_${service}`, 0, Math.min(reach < 1 - 2e-9 ? need - 1 : need, stepsTake(need, reach, build.venueShifts[hamlet]!)));
       lp.objective(turnout);
       people.push([1, turnout]);
       for (const [slope, intercept] of turnoutChords(need, reach, visitCap[service * hamletCount + hamlet]!)) {
@@ -258,6 +264,17 @@ function visitCaps(prepared: Prepared, roundTrip: (base: number, hamlet: number)
     });
   });
   return caps;
+}
+
+/** The most `steps` turnout steps of floor(reach × left) each can take from `need` people (left − floor(r·left) grows with left, so taking the most each time leaves the least). */
+function stepsTake(need: number, reach: number, steps: number): number {
+  let left = need;
+  for (let step = 0; step < steps && left > 0; step++) {
+    const gain = Math.floor(reach * left + 1e-9);
+    if (gain <= 0) break;
+    left -= gain;
+  }
+  return need - left;
 }
 
 /**

@@ -4,14 +4,15 @@ import { SERVICES, type PlanReport, type PlanningInstance, type Route } from '..
 type Add = (code: string, routeIndex: number | null, message: string) => void;
 
 /**
- * Turnout against what is reachable, simulated visit by visit: pinned routes take their
- * share first, then every other visit in chronological order (date, work start, route
- * order, stop order). A venue quota may not exceed floor(reach of the shift kind × the
- * non-homebound people still left); home visits may not exceed the homebound left.
+ * Turnout against what is reachable, simulated shift by shift: shifts with pinned visits
+ * take their share first, then every other shift in chronological order (date, start).
+ * The venue quotas of all visits to a hamlet in one shift together may not exceed
+ * floor(reach of the shift kind × the non-homebound people still left); home visits may
+ * not exceed the homebound left.
  */
 export function checkTurnout(instance: PlanningInstance, routes: readonly Route[], add: Add): void {
   const hamlets = new Map(instance.hamlets.map((h) => [h.id, h]));
-  const kinds = new Map(instance.shiftTemplates.map((t) => [t.id, t.kind]));
+  const templates = new Map(instance.shiftTemplates.map((t) => [t.id, t]));
   const left = new Map<number, { venue: Record<'cccd' | 'eid', number>; home: Record<'cccd' | 'eid', number> }>();
   for (const backlog of instance.backlogs) {
     left.set(backlog.hamletId, {
@@ -19,28 +20,50 @@ export function checkTurnout(instance: PlanningInstance, routes: readonly Route[
       home: { cccd: backlog.homebound.cccd, eid: backlog.homebound.eid },
     });
   }
-  const visits = routes.flatMap((r, ri) => r.stops.map((s, si) => ({ r, ri, s, si })));
-  visits.sort((a, b) =>
-    Number(b.r.pinned) - Number(a.r.pinned) || (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : 0)
-    || a.s.startMin - b.s.startMin || a.ri - b.ri || a.si - b.si);
-  for (const { r: route, ri, s: stop } of visits) {
-    const hamlet = hamlets.get(stop.hamletId);
-    const kind = kinds.get(route.templateId);
+  for (const group of visitsByShift(routes, templates)) {
+    const { r: route, s: first } = group[0]!;
+    const hamlet = hamlets.get(first.hamletId);
+    const kind = templates.get(route.templateId)?.kind;
     if (!hamlet || !kind) continue;
-    const pool = left.get(stop.hamletId) ?? { venue: { cccd: 0, eid: 0 }, home: { cccd: 0, eid: 0 } };
+    const pool = left.get(first.hamletId) ?? { venue: { cccd: 0, eid: 0 }, home: { cccd: 0, eid: 0 } };
+    const last = group[group.length - 1]!.ri;
     for (const svc of SERVICES) {
       const reachableNow = Math.floor(hamlet.reach[kind] * pool.venue[svc] + 1e-9);
-      if (stop.quota[svc] > reachableNow) {
-        add('turnout_above_reach', ri, `${svc} quota ${stop.quota[svc]} at ${hamlet.name} above the ${reachableNow} reachable (${Math.round(hamlet.reach[kind] * 100)}% of ${pool.venue[svc]} left)`);
+      const quota = group.reduce((sum, { s }) => sum + s.quota[svc], 0);
+      if (quota > reachableNow) {
+        add('turnout_above_reach', last, `${svc} quota ${quota} at ${hamlet.name} in one shift above the ${reachableNow} reachable (${Math.round(hamlet.reach[kind] * 100)}% of ${pool.venue[svc]} left)`);
       }
-      if (stop.homeVisits[svc] > pool.home[svc]) {
-        add('home_visits_above_homebound', ri, `${svc} home visits ${stop.homeVisits[svc]} at ${hamlet.name} above the ${pool.home[svc]} homebound left`);
+      pool.venue[svc] = Math.max(0, pool.venue[svc] - quota);
+      for (const { s: stop, ri } of group) {
+        if (stop.homeVisits[svc] > pool.home[svc]) {
+          add('home_visits_above_homebound', ri, `${svc} home visits ${stop.homeVisits[svc]} at ${hamlet.name} above the ${pool.home[svc]} homebound left`);
+        }
+        pool.home[svc] = Math.max(0, pool.home[svc] - stop.homeVisits[svc]);
       }
-      pool.venue[svc] = Math.max(0, pool.venue[svc] - stop.quota[svc]);
-      pool.home[svc] = Math.max(0, pool.home[svc] - stop.homeVisits[svc]);
     }
-    left.set(stop.hamletId, pool);
+    left.set(first.hamletId, pool);
   }
+}
+
+type ShiftVisit = { r: Route; ri: number; s: Route['stops'][number] };
+
+/** Visits grouped by date, shift template and hamlet; groups with a pinned route first, then by date and the shift's start. */
+function visitsByShift(routes: readonly Route[], templates: ReadonlyMap<number, { startMin: number }>): ShiftVisit[][] {
+  const groups = new Map<string, ShiftVisit[]>();
+  routes.forEach((r, ri) => {
+    for (const s of r.stops) {
+      const key = `${r.date}|${r.templateId}|${s.hamletId}`;
+      const group = groups.get(key);
+      if (group) group.push({ r, ri, s });
+      else groups.set(key, [{ r, ri, s }]);
+    }
+  });
+  const rank = (g: ShiftVisit[]): [number, string, number, number, number] => [
+    g.some((v) => v.r.pinned) ? 0 : 1, g[0]!.r.date, templates.get(g[0]!.r.templateId)?.startMin ?? 0, g[0]!.r.templateId, g[0]!.ri];
+  return [...groups.values()].map((g) => ({ g, k: rank(g) })).sort((a, b) => {
+    for (let i = 0; i < 5; i++) if (a.k[i] !== b.k[i]) return a.k[i]! < b.k[i]! ? -1 : 1;
+    return 0;
+  }).map(({ g }) => g);
 }
 
 /** The report's totals must be the routes' totals. */
