@@ -1,5 +1,5 @@
 import type { Prepared, PSlot } from '../prepare/prepared';
-import type { Pools, RoutePlan, StopPlan } from './route-plan';
+import { shiftKeyOf, type Pools, type RoutePlan, type StopPlan } from './route-plan';
 
 /**
  * floor(reach × left) with a guard so 0.7 × 10 counts as 7, as a person would count it. Kept
@@ -91,9 +91,10 @@ export function allocate(prepared: Prepared, team: number, slot: PSlot, stops: r
 
 /** Every kind of work the team could do at the stops, best urgency-weighted people per minute first. */
 function workOptions(prepared: Prepared, team: number, slot: PSlot, stops: readonly number[], pools: Pools): WorkOption[] {
-  const { nonHomebound, homebound } = pools;
+  const { nonHomebound, homebound, shift } = pools;
   const { can, tp, htp } = prepared.teams[team]!;
   const hamletCount = prepared.hamlets.length;
+  const key = shift ? shiftKeyOf(slot) : -1;
   const options: WorkOption[] = [];
   stops.forEach((hamlet, stop) => {
     const { reach: reaches, weight: urgency } = prepared.hamlets[hamlet]!;
@@ -103,7 +104,9 @@ function workOptions(prepared: Prepared, team: number, slot: PSlot, stops: reado
       const at = service * hamletCount + hamlet;
       const weight = urgency * prepared.serviceWeight[service]!;
       if (!slot.homeOnly && reach > 0) {
-        const cap = reachable(reach, nonHomebound[at]!);
+        // Another team here earlier in this shift met the same people: the shift reaches floor(reach × left then), less what it took.
+        const taken = shift && shift.key[hamlet] === key ? shift.taken[at]! : 0;
+        const cap = reachable(reach, nonHomebound[at]! + taken) - taken;
         if (cap > 0) options.push({ stop, service, home: false, group: service, cap, perPerson: 60 / tp[service]!, rate: weight * tp[service]! });
       }
       if (htp > 0) {
@@ -189,17 +192,31 @@ export function consumeGuide(plan: RoutePlan, pools: Pools): void {
 }
 
 /** Takes a route's quotas out of what is left to enrol, and its share of the guide. */
-export function commit(prepared: Prepared, plan: RoutePlan, pools: Pools): void {
-  const { nonHomebound, homebound } = pools;
+export function commit(prepared: Prepared, plan: RoutePlan, pools: Pools, slot?: PSlot): void {
+  const { nonHomebound, homebound, shift } = pools;
   const hamletCount = prepared.hamlets.length;
   consumeGuide(plan, pools);
+  const key = shift && slot ? shiftKeyOf(slot) : -1;
   for (const stop of plan.stops) {
+    if (shift) takeInShift(shift, hamletCount, stop, key);
     for (let service = 0; service < 2; service++) {
       const at = service * hamletCount + stop.hamlet;
       nonHomebound[at] = nonHomebound[at]! - stop.quota[service]!;
       homebound[at] = homebound[at]! - stop.home[service]!;
     }
   }
+}
+
+/** A stop's venue quotas added to what its shift took at its hamlet (a new shift there starts from nothing; key -1: unknown). */
+export function takeInShift(shift: { key: Int32Array; taken: Int32Array }, hamletCount: number, stop: StopPlan, key: number): void {
+  const { hamlet } = stop;
+  if (shift.key[hamlet] !== key) {
+    shift.key[hamlet] = key;
+    shift.taken[hamlet] = 0;
+    shift.taken[hamletCount + hamlet] = 0;
+  }
+  shift.taken[hamlet] = shift.taken[hamlet]! + stop.quota[0];
+  shift.taken[hamletCount + hamlet] = shift.taken[hamletCount + hamlet]! + stop.quota[1];
 }
 
 export function routeCost(prepared: Prepared, vehicles: readonly number[], distanceM: number): number {

@@ -113,12 +113,18 @@ export class Bookings {
     return run <= team.team.maxConsecutiveEvenings;
   }
 
-  /** Hamlet h can be visited in `slot`: road open that month, nobody else there then. */
+  /**
+   * Hamlet h can be visited in `slot`: road open that month, no pinned visit then, and no
+   * other team there in an overlapping shift of another template. Teams of the same shift
+   * may share a hall: they meet the same people (the ledger gives the later one what the
+   * shift reaches less what the earlier took).
+   */
   hamletFree(hamlet: number, slot: PSlot, ignore: ReadonlySet<Entry>): boolean {
     if (this.prepared.hamlets[hamlet]!.cut[slot.month]) return false;
     for (const held of this.pinnedHamlet.get(hamlet) ?? []) if (overlaps(held, slot)) return false;
     for (const entry of this.byDay.get(slot.day) ?? []) {
-      if (!ignore.has(entry) && entry.sk.stops.includes(hamlet) && overlaps(window(entry.sk.slot), slot)) return false;
+      if (ignore.has(entry) || entry.sk.slot.templateIdx === slot.templateIdx || !entry.sk.stops.includes(hamlet)) continue;
+      if (overlaps(window(entry.sk.slot), slot)) return false;
     }
     return true;
   }

@@ -8,6 +8,8 @@ export interface HamletState {
   left: Float64Array;
   /** Team -> its guide targets still open here, by group. */
   guide: Map<number, Float64Array>;
+  /** The shift (ledger ord / teams) of the last route followed here, and the venue people it took of each service. */
+  shift: { key: Int32Array; taken: Int32Array };
 }
 
 /** The guide targets of team t a plan used at hamlet h, by group. */

@@ -1,11 +1,16 @@
 import type { Prepared } from '../prepare/prepared';
-import { allocate, commit, routeCost } from './allocate';
+import { allocate, commit, routeCost, takeInShift } from './allocate';
 import { nextInOrder, sameStop, takeStop, type Cascade, type HamletState } from './ledger-stops';
 import { coefficientOfVariation, compareObjectives, type Baseline, type Objective } from './objective';
-import { GUIDE_GROUPS, type Pools, type RoutePlan, type Skeleton } from './route-plan';
+import { emptyShiftTaken, GUIDE_GROUPS, shiftKeyOf, type Pools, type RoutePlan, type Skeleton } from './route-plan';
 
-/** Values per stop in a snapshot: non-homebound (2 services), homebound (2), the team's guide (3 groups). */
-const SNAPSHOT_WIDTH = 4 + GUIDE_GROUPS;
+/**
+ * Values per stop in a snapshot: non-homebound (2 services), homebound (2), venue people other
+ * teams took there earlier in the same shift (2), the team's guide (3 groups).
+ */
+const TAKEN_AT = 4;
+const GUIDE_AT = 6;
+const SNAPSHOT_WIDTH = GUIDE_AT + GUIDE_GROUPS;
 
 /** One planned route in the ledger, with what each of its stops found when the team arrived. */
 export interface Entry {
@@ -60,8 +65,13 @@ export class Ledger {
   constructor(private readonly prepared: Prepared, private readonly base: Baseline, skeletons: readonly Skeleton[]) {
     const hamletCount = prepared.hamlets.length;
     this.byHamlet = prepared.hamlets.map(() => []);
-    this.end = { nonHomebound: base.nonHomebound.slice(), homebound: base.homebound.slice(), guide: base.guide ? base.guide.slice() : null };
-    this.scratch = { nonHomebound: new Int32Array(2 * hamletCount), homebound: new Int32Array(2 * hamletCount), guide: base.guide ? new Float64Array(base.guide.length) : null };
+    this.end = {
+      nonHomebound: base.nonHomebound.slice(), homebound: base.homebound.slice(), guide: base.guide ? base.guide.slice() : null, shift: emptyShiftTaken(hamletCount),
+    };
+    this.scratch = {
+      nonHomebound: new Int32Array(2 * hamletCount), homebound: new Int32Array(2 * hamletCount),
+      guide: base.guide ? new Float64Array(base.guide.length) : null, shift: emptyShiftTaken(hamletCount),
+    };
     const slots = [...prepared.slots].sort((a, b) => a.day - b.day || a.start - b.start || a.templateId - b.templateId);
     this.slotRank = new Map(slots.map((s, i) => [`${s.day}|${s.templateId}`, i]));
     const byId = prepared.teams.map((t, i) => ({ id: t.team.id, i })).sort((a, b) => a.id - b.id);
@@ -78,7 +88,7 @@ export class Ledger {
       const plan = this.allocateFrom(sk, pre);
       if (!plan) throw new Error('planner: a planned route does not fit its shift');
       const entry: Entry = { id: this.nextId++, sk, ord, plan, pre, cost: routeCost(prepared, sk.vehicles, plan.distanceM) };
-      commit(this.prepared, plan, this.end);
+      commit(this.prepared, plan, this.end, sk.slot);
       this.insert(entry);
       this.addTotals(entry, 1);
     }
@@ -197,7 +207,10 @@ export class Ledger {
     }
     entry.sk.stops.forEach((hamlet, stop) => {
       const state = dirty.get(hamlet);
-      if (state) takeStop(state, hamletCount, entry.sk.team, plan, stop);
+      if (state) {
+        takeStop(state, hamletCount, entry.sk.team, plan, stop);
+        takeInShift(state.shift, 1, { ...plan.stops[stop]!, hamlet: 0 }, this.shiftOf(entry.ord));
+      }
     });
     if (fresh) {
       entry.plan = plan;
@@ -223,11 +236,18 @@ export class Ledger {
     if (cascade.dirty.has(hamlet)) return;
     const left = new Float64Array(4);
     const guide = new Map<number, Float64Array>();
+    // The state's shift: taken[0..1] by other teams at the hamlet earlier in the shift of `ord`.
+    const shift = { key: Int32Array.of(this.shiftOf(ord)), taken: new Int32Array(2) };
     if (from) {
       left.set(from.pre.subarray(stop * SNAPSHOT_WIDTH, stop * SNAPSHOT_WIDTH + 4));
-      if (this.end.guide) guide.set(from.sk.team, from.pre.slice(stop * SNAPSHOT_WIDTH + 4, stop * SNAPSHOT_WIDTH + SNAPSHOT_WIDTH));
-    } else this.stateBefore(hamlet, ord, left);
-    cascade.dirty.set(hamlet, { ord0: ord, left, guide });
+      shift.taken[0] = from.pre[stop * SNAPSHOT_WIDTH + TAKEN_AT]!;
+      shift.taken[1] = from.pre[stop * SNAPSHOT_WIDTH + TAKEN_AT + 1]!;
+      if (this.end.guide) guide.set(from.sk.team, from.pre.slice(stop * SNAPSHOT_WIDTH + GUIDE_AT, stop * SNAPSHOT_WIDTH + SNAPSHOT_WIDTH));
+    } else {
+      this.stateBefore(hamlet, ord, left);
+      this.takenBefore(hamlet, ord, shift.taken);
+    }
+    cascade.dirty.set(hamlet, { ord0: ord, left, guide, shift });
     for (const entry of this.byHamlet[hamlet]!) {
       if (entry.ord >= ord && !cascade.gone.has(entry.id) && !cascade.queued.has(entry.id)) {
         cascade.queued.add(entry.id);
@@ -260,6 +280,7 @@ export class Ledger {
       this.end.nonHomebound[hamletCount + hamlet] = state.left[1]!;
       this.end.homebound[hamlet] = state.left[2]!;
       this.end.homebound[hamletCount + hamlet] = state.left[3]!;
+      this.end.shift!.key[hamlet] = -1;
       if (this.end.guide) for (const [team, targets] of state.guide) this.end.guide.set(targets, (team * hamletCount + hamlet) * GUIDE_GROUPS);
     }
     this.imbalance = trial.imbalance;
@@ -313,12 +334,29 @@ export class Ledger {
     out[3] = this.end.homebound[hamletCount + hamlet]!;
   }
 
+  /** Venue people (per service) the routes at h of the same shift as `ord`, and before it, took there. */
+  private takenBefore(hamlet: number, ord: number, out: Int32Array): void {
+    const shift = this.shiftOf(ord);
+    for (const entry of this.byHamlet[hamlet]!) {
+      if (entry.ord >= ord) break;
+      if (this.shiftOf(entry.ord) !== shift) continue;
+      const planned = entry.plan.stops[entry.sk.stops.indexOf(hamlet)]!;
+      out[0] = out[0]! + planned.quota[0];
+      out[1] = out[1]! + planned.quota[1];
+    }
+  }
+
+  /** Routes of one shift share floor(ord / teams). */
+  private shiftOf(ord: number): number {
+    return Math.floor(ord / this.prepared.teams.length);
+  }
+
   /** The team's guide targets at h just before the dirty period began (first of its routes there from then on). */
   private guideBefore(teamIndex: number, hamlet: number, ord0: number, out: Float64Array): void {
     for (const entry of this.byHamlet[hamlet]!) {
       if (entry.ord >= ord0 && entry.sk.team === teamIndex) {
         const stop = entry.sk.stops.indexOf(hamlet);
-        out.set(entry.pre.subarray(stop * SNAPSHOT_WIDTH + 4, stop * SNAPSHOT_WIDTH + SNAPSHOT_WIDTH));
+        out.set(entry.pre.subarray(stop * SNAPSHOT_WIDTH + GUIDE_AT, stop * SNAPSHOT_WIDTH + SNAPSHOT_WIDTH));
         return;
       }
     }
@@ -341,19 +379,24 @@ export class Ledger {
       const state = dirtyOf(hamlet);
       if (state && 'left' in state) {
         pre.set(state.left, offset);
+        if (state.shift.key[0] === this.shiftOf(this.ordOf(sk))) pre.set(state.shift.taken, offset + TAKEN_AT);
         let targets = state.guide.get(teamIndex);
         if (!targets && this.end.guide) {
           targets = new Float64Array(GUIDE_GROUPS);
           this.guideBefore(teamIndex, hamlet, state.ord0, targets);
           state.guide.set(teamIndex, targets);
         }
-        if (targets) pre.set(targets, offset + 4);
+        if (targets) pre.set(targets, offset + GUIDE_AT);
       } else if (state) {
         pre[offset] = state.nonHomebound[hamlet]!;
         pre[offset + 1] = state.nonHomebound[hamletCount + hamlet]!;
         pre[offset + 2] = state.homebound[hamlet]!;
         pre[offset + 3] = state.homebound[hamletCount + hamlet]!;
-        if (state.guide) for (let i = 0; i < GUIDE_GROUPS; i++) pre[offset + 4 + i] = state.guide[(teamIndex * hamletCount + hamlet) * GUIDE_GROUPS + i]!;
+        if (state.shift && state.shift.key[hamlet] === shiftKeyOf(sk.slot)) {
+          pre[offset + TAKEN_AT] = state.shift.taken[hamlet]!;
+          pre[offset + TAKEN_AT + 1] = state.shift.taken[hamletCount + hamlet]!;
+        }
+        if (state.guide) for (let i = 0; i < GUIDE_GROUPS; i++) pre[offset + GUIDE_AT + i] = state.guide[(teamIndex * hamletCount + hamlet) * GUIDE_GROUPS + i]!;
       } else if (stored) pre.set(stored.subarray(offset, offset + SNAPSHOT_WIDTH), offset);
     });
     return pre;
@@ -368,7 +411,10 @@ export class Ledger {
       pools.nonHomebound[hamletCount + hamlet] = pre[offset + 1]!;
       pools.homebound[hamlet] = pre[offset + 2]!;
       pools.homebound[hamletCount + hamlet] = pre[offset + 3]!;
-      if (pools.guide) for (let i = 0; i < GUIDE_GROUPS; i++) pools.guide[(sk.team * hamletCount + hamlet) * GUIDE_GROUPS + i] = pre[offset + 4 + i]!;
+      pools.shift!.key[hamlet] = shiftKeyOf(sk.slot);
+      pools.shift!.taken[hamlet] = pre[offset + TAKEN_AT]!;
+      pools.shift!.taken[hamletCount + hamlet] = pre[offset + TAKEN_AT + 1]!;
+      if (pools.guide) for (let i = 0; i < GUIDE_GROUPS; i++) pools.guide[(sk.team * hamletCount + hamlet) * GUIDE_GROUPS + i] = pre[offset + GUIDE_AT + i]!;
     });
     return allocate(this.prepared, sk.team, sk.slot, sk.stops, pools);
   }

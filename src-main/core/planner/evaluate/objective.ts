@@ -114,7 +114,7 @@ export function evaluate(prepared: Prepared, base: Baseline, skeletons: readonly
   for (const sk of skeletons) {
     const plan = allocate(prepared, sk.team, sk.slot, sk.stops, pools, sk.targets);
     if (!plan) throw new Error('planner: a planned route does not fit its shift');
-    commit(prepared, plan, pools);
+    commit(prepared, plan, pools, sk.slot);
     plans.push(plan);
     weighted += plan.value;
     people += plan.people;

@@ -19,10 +19,30 @@ export interface Pools {
   homebound: Int32Array;
   /** Guide targets not yet met ((team * hamletCount + h) * GUIDE_GROUPS + group), or null without a guide. */
   guide: Float64Array | null;
+  /**
+   * Pools that follow the plan in chronological order also know, per hamlet, the last shift
+   * that worked there (shiftKey) and the venue people of each service it took (s *
+   * hamletCount + h): a later team in that same shift meets the same people, so it may take
+   * only what the shift reaches less what was taken. Pools without them (the greedy
+   * construction's, which never puts two teams in one hamlet and shift) take nothing off.
+   */
+  shift?: ShiftTaken;
 }
 
+export interface ShiftTaken {
+  key: Int32Array;
+  taken: Int32Array;
+}
+
+/** A shift's identity in ShiftTaken.key. */
+export const shiftKeyOf = (slot: PSlot): number => slot.day * 4096 + slot.templateIdx;
+
+export const emptyShiftTaken = (hamletCount: number): ShiftTaken => ({ key: new Int32Array(hamletCount).fill(-1), taken: new Int32Array(2 * hamletCount) });
+
+/** A copy that follows its own shifts from an empty start (the pools after the pinned routes, which no other team joins). */
 export const clonePools = (pools: Pools): Pools => ({
   nonHomebound: pools.nonHomebound.slice(), homebound: pools.homebound.slice(), guide: pools.guide ? pools.guide.slice() : null,
+  shift: emptyShiftTaken(pools.homebound.length / 2),
 });
 
 export interface StopPlan {
