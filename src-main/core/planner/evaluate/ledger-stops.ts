@@ -1,6 +1,14 @@
 import type { Entry } from './ledger';
 import { GUIDE_GROUPS, type RoutePlan } from './route-plan';
 
+/**
+ * Values per stop in a ledger snapshot: non-homebound (2 services), homebound (2), venue people
+ * other teams took there earlier in the same shift (2), the team's guide (3 groups).
+ */
+export const TAKEN_AT = 4;
+export const GUIDE_AT = 6;
+export const SNAPSHOT_WIDTH = GUIDE_AT + GUIDE_GROUPS;
+
 /** A hamlet followed through a ledger trial: what is left there, from `ord0` on. */
 export interface HamletState {
   ord0: number;
@@ -33,9 +41,13 @@ export function sameStop(hamletCount: number, team: number, a: RoutePlan, b: Rou
   return ua[0] === ub[0] && ua[1] === ub[1] && ua[2] === ub[2];
 }
 
-/** Stop k's quotas and guide use taken out of a followed hamlet's state. */
-export function takeStop(state: HamletState, hamletCount: number, team: number, plan: RoutePlan, stop: number): void {
+/** Stop k's quotas and guide use taken out of a followed hamlet's state, its venue quotas added to what its shift took. */
+export function takeStop(state: HamletState, hamletCount: number, team: number, plan: RoutePlan, stop: number, shift: number): void {
   const planned = plan.stops[stop]!;
+  if (state.shift.key[0] !== shift) state.shift.taken.fill(0);
+  state.shift.key[0] = shift;
+  state.shift.taken[0] = state.shift.taken[0]! + planned.quota[0];
+  state.shift.taken[1] = state.shift.taken[1]! + planned.quota[1];
   state.left[0] = state.left[0]! - planned.quota[0];
   state.left[1] = state.left[1]! - planned.quota[1];
   state.left[2] = state.left[2]! - planned.home[0];
@@ -44,6 +56,18 @@ export function takeStop(state: HamletState, hamletCount: number, team: number, 
   if (!targets) return;
   const used = guideUsed(plan, hamletCount, team, planned.hamlet);
   for (let i = 0; i < GUIDE_GROUPS; i++) targets[i] = targets[i]! - used[i]!;
+}
+
+/** Venue people (per service) the routes at h (`entries`, by ord) of the shift of `ord`, and before it, took there. */
+export function takenBefore(entries: readonly Entry[], hamlet: number, ord: number, shiftOf: (ord: number) => number, out: Int32Array): void {
+  const shift = shiftOf(ord);
+  for (const entry of entries) {
+    if (entry.ord >= ord) break;
+    if (shiftOf(entry.ord) !== shift) continue;
+    const planned = entry.plan.stops[entry.sk.stops.indexOf(hamlet)]!;
+    out[0] = out[0]! + planned.quota[0];
+    out[1] = out[1]! + planned.quota[1];
+  }
 }
 
 /** A trial's working set: routes taken out, hamlets followed, routes queued for re-allocation. */

@@ -1,16 +1,8 @@
 import type { Prepared } from '../prepare/prepared';
-import { allocate, commit, routeCost, takeInShift } from './allocate';
-import { nextInOrder, sameStop, takeStop, type Cascade, type HamletState } from './ledger-stops';
+import { allocate, commit, routeCost } from './allocate';
+import { GUIDE_AT, nextInOrder, sameStop, SNAPSHOT_WIDTH, takenBefore, TAKEN_AT, takeStop, type Cascade, type HamletState } from './ledger-stops';
 import { coefficientOfVariation, compareObjectives, type Baseline, type Objective } from './objective';
 import { emptyShiftTaken, GUIDE_GROUPS, shiftKeyOf, type Pools, type RoutePlan, type Skeleton } from './route-plan';
-
-/**
- * Values per stop in a snapshot: non-homebound (2 services), homebound (2), venue people other
- * teams took there earlier in the same shift (2), the team's guide (3 groups).
- */
-const TAKEN_AT = 4;
-const GUIDE_AT = 6;
-const SNAPSHOT_WIDTH = GUIDE_AT + GUIDE_GROUPS;
 
 /** One planned route in the ledger, with what each of its stops found when the team arrived. */
 export interface Entry {
@@ -207,10 +199,7 @@ export class Ledger {
     }
     entry.sk.stops.forEach((hamlet, stop) => {
       const state = dirty.get(hamlet);
-      if (state) {
-        takeStop(state, hamletCount, entry.sk.team, plan, stop);
-        takeInShift(state.shift, 1, { ...plan.stops[stop]!, hamlet: 0 }, this.shiftOf(entry.ord));
-      }
+      if (state) takeStop(state, hamletCount, entry.sk.team, plan, stop, this.shiftOf(entry.ord));
     });
     if (fresh) {
       entry.plan = plan;
@@ -245,7 +234,7 @@ export class Ledger {
       if (this.end.guide) guide.set(from.sk.team, from.pre.slice(stop * SNAPSHOT_WIDTH + GUIDE_AT, stop * SNAPSHOT_WIDTH + SNAPSHOT_WIDTH));
     } else {
       this.stateBefore(hamlet, ord, left);
-      this.takenBefore(hamlet, ord, shift.taken);
+      takenBefore(this.byHamlet[hamlet]!, hamlet, ord, (at) => this.shiftOf(at), shift.taken);
     }
     cascade.dirty.set(hamlet, { ord0: ord, left, guide, shift });
     for (const entry of this.byHamlet[hamlet]!) {
@@ -332,18 +321,6 @@ export class Ledger {
     out[1] = this.end.nonHomebound[hamletCount + hamlet]!;
     out[2] = this.end.homebound[hamlet]!;
     out[3] = this.end.homebound[hamletCount + hamlet]!;
-  }
-
-  /** Venue people (per service) the routes at h of the same shift as `ord`, and before it, took there. */
-  private takenBefore(hamlet: number, ord: number, out: Int32Array): void {
-    const shift = this.shiftOf(ord);
-    for (const entry of this.byHamlet[hamlet]!) {
-      if (entry.ord >= ord) break;
-      if (this.shiftOf(entry.ord) !== shift) continue;
-      const planned = entry.plan.stops[entry.sk.stops.indexOf(hamlet)]!;
-      out[0] = out[0]! + planned.quota[0];
-      out[1] = out[1]! + planned.quota[1];
-    }
   }
 
   /** Routes of one shift share floor(ord / teams). */
