@@ -51,7 +51,8 @@ export function tinyShortageInstance(seed: number, size: TinySize = TINY): Plann
   const backlogs = spreadBacklog(hamlets, Math.round(capacity * (1.3 + 1.7 * rng())), rng);
   const holiday = rng() < 0.15 ? [{ date: pick(dates), kind: 'holiday' as const, name: 'Ngày lễ' }] : [];
   return {
-    campaign: { name: `Nhỏ ${seed}`, startDate: from, deadline }, from,
+    // Services alike: the planner then maximises people, as the exact model does (CCCD first would trade people for CCCD).
+    campaign: { name: `Nhỏ ${seed}`, startDate: from, deadline, servicePriority: 'equal' }, from,
     communes: [{ id: 1, areaId: 1, code: 'X1', name: 'Xã Một', lat: 19.9, lon: 105.3, population: 5000 }],
     hamlets, backlogs, bases: [base], teams, vehicles, shiftTemplates: templates, exceptions: holiday,
     travel, pinned: [], previous: [],

@@ -328,7 +328,7 @@ function writeLadder(lp: LpWriter, prefix: string, setup: number, visits: Visit[
 }
 
 /** Round-trip lower bounds and the cells (hamlets close together that behave alike). */
-function geometry(prepared: Prepared): { roundTrip: (base: number, hamlet: number) => number; cells: number[][] } {
+export function geometry(prepared: Prepared): { roundTrip: (base: number, hamlet: number) => number; cells: number[][] } {
   const nodeCount = prepared.nodeCount;
   let between: (a: number, b: number) => number;
   if (nodeCount <= MAX_PATH_NODES) {

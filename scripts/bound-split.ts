@@ -1,0 +1,88 @@
+/**
+ * Where the demo's gap to its LP bound goes: the plan (5 s, seed 3, frozen clock) beside the
+ * bound's LP solution, minute by minute of team time, and how far the bound falls when the
+ * teams are a little slower (how much slack the LP holds).
+ *
+ *   npx tsx scripts/bound-split.ts [--service-priority equal|cccd|eid]
+ */
+import type { PlanningInstance } from '../src-main/core/model';
+import { plan } from '../src-main/core/planner';
+import { teamCapacity } from '../src-main/core/planner/bound/bound-capacity';
+import { buildBoundModel, geometry } from '../src-main/core/planner/bound/bound-model';
+import { loadHighs } from '../src-main/core/planner/bound/highs';
+import { prepare } from '../src-main/core/planner/prepare/prepare';
+import { demoInstance } from '../tests/unit/planner/fixtures';
+
+type Columns = Record<string, { Primal: number }>;
+
+async function solveBound(instance: PlanningInstance): Promise<{ value: number; columns: Columns; prepared: ReturnType<typeof prepare> }> {
+  const prepared = prepare(instance);
+  const hamletCount = prepared.hamlets.length;
+  const nonHomebound = new Int32Array(2 * hamletCount);
+  const homebound = new Int32Array(2 * hamletCount);
+  for (const b of instance.backlogs) {
+    const h = prepared.hamletIdx.get(b.hamletId)!;
+    nonHomebound[h] = b.remaining.cccd - b.homebound.cccd;
+    nonHomebound[hamletCount + h] = b.remaining.eid - b.homebound.eid;
+    homebound[h] = b.homebound.cccd;
+    homebound[hamletCount + h] = b.homebound.eid;
+  }
+  const model = buildBoundModel(prepared, nonHomebound, homebound);
+  const result = (await loadHighs()).solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1 }) as unknown as { ObjectiveValue: number; Columns: Columns };
+  return { value: result.ObjectiveValue, columns: result.Columns, prepared };
+}
+
+const sum = (columns: Columns, pattern: RegExp, weight: (m: RegExpExecArray) => number): number => {
+  let total = 0;
+  for (const [name, column] of Object.entries(columns)) {
+    const m = pattern.exec(name);
+    if (m) total += column.Primal * weight(m);
+  }
+  return total;
+};
+
+async function main(): Promise<void> {
+  const i = process.argv.indexOf('--service-priority');
+  const priority = (i >= 0 ? process.argv[i + 1] : 'equal') as NonNullable<PlanningInstance['campaign']['servicePriority']>;
+  const demo = demoInstance();
+  const instance: PlanningInstance = { ...demo, campaign: { ...demo.campaign, servicePriority: priority } };
+  const result = await plan(instance, { seed: 3, timeLimitSeconds: 5 }, { now: () => 0 });
+  const people = result.report.enrolled.cccd + result.report.enrolled.eid;
+  let minutes = 0; let setup = 0; let work = 0; let visits = 0; let home = 0;
+  for (const route of result.routes) {
+    minutes += route.returnMin - route.departMin;
+    for (const stop of route.stops) {
+      setup += stop.startMin - stop.arriveMin; work += stop.endMin - stop.startMin; visits++;
+      home += stop.homeVisits.cccd + stop.homeVisits.eid;
+    }
+  }
+  const { value, columns, prepared } = await solveBound(instance);
+  const capacity = prepared.teams.reduce((total, _, team) => total + teamCapacity(prepared, team).minutes, 0);
+  const geo = geometry(prepared);
+  const roundTrip = (team: number, cell: number): number => Math.min(...geo.cells[cell]!.map((h) => geo.roundTrip(prepared.teams[team]!.node, prepared.hamlets[h]!.node)));
+  const lpTravel = sum(columns, /^p[vh](\d+)_(\d+)$/, (m) => roundTrip(Number(m[1]), Number(m[2])));
+  const lpSetup = sum(columns, /^n[vh](\d+)_\d+$/, (m) => prepared.teams[Number(m[1])]!.setup);
+  const lpVisits = sum(columns, /^n[vh]\d+_\d+$/, () => 1);
+  const lpWork = sum(columns, /^x[vh](\d+)_\d+_(\d)$/, (m) => 60 / prepared.teams[Number(m[1])]!.tp[Number(m[2]) as 0 | 1])
+    + sum(columns, /^y[vh](\d+)_\d+_\d$/, (m) => 60 / prepared.teams[Number(m[1])]!.htp);
+  const lpHome = sum(columns, /^y[vh]\d+_\d+_\d$/, () => 1);
+  const row = (label: string, planned: number, lp: number): string => `${label.padEnd(26)}${String(Math.round(planned)).padStart(10)}${String(Math.round(lp)).padStart(10)}`;
+  console.log(`demo, ${priority}, 5 s: ${people} enrolled, bound ${result.report.upperBound} (${((100 * people) / result.report.upperBound).toFixed(2)} %); LP optimum ${value.toFixed(1)}`);
+  console.log(`team time the caps allow: ${capacity} min`);
+  console.log(`${''.padEnd(26)}${'plan'.padStart(10)}${'LP'.padStart(10)}`);
+  console.log(row('travel (LP: round trips)', minutes - setup - work, lpTravel));
+  console.log(row('setup', setup, lpSetup));
+  console.log(row('work', work, lpWork));
+  console.log(row('unused', capacity - minutes, capacity - lpTravel - lpSetup - lpWork));
+  console.log(row('visits', visits, lpVisits));
+  console.log(row('home visits (people)', home, lpHome));
+  for (const factor of [0.99, 0.97, 0.95]) {
+    const slower = { ...instance, teams: instance.teams.map((t) => ({ ...t, throughputPerHour: { cccd: t.throughputPerHour.cccd * factor, eid: t.throughputPerHour.eid * factor }, homeThroughputPerHour: t.homeThroughputPerHour * factor })) };
+    console.log(`bound with every team ${Math.round(100 * (1 - factor))} % slower: ${(await solveBound(slower)).value.toFixed(0)}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
