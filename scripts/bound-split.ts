@@ -8,7 +8,8 @@
 import type { PlanningInstance } from '../src-main/core/model';
 import { plan } from '../src-main/core/planner';
 import { teamCapacity } from '../src-main/core/planner/bound/bound-capacity';
-import { buildBoundModel, geometry } from '../src-main/core/planner/bound/bound-model';
+import { geometry } from '../src-main/core/planner/bound/bound-geometry';
+import { buildBoundModel } from '../src-main/core/planner/bound/bound-model';
 import { loadHighs } from '../src-main/core/planner/bound/highs';
 import { prepare } from '../src-main/core/planner/prepare/prepare';
 import { demoInstance } from '../tests/unit/planner/fixtures';

@@ -1,6 +1,6 @@
-import { shortestPaths } from '../prepare/paths';
-import type { Prepared } from '../prepare/prepared';
-import { teamCapacity } from './bound-capacity';
+import type { Prepared, PSlot } from '../prepare/prepared';
+import { teamCapacity, type TeamCapacity } from './bound-capacity';
+import { geometry } from './bound-geometry';
 import { LpWriter } from './lp-writer';
 
 /**
@@ -13,12 +13,16 @@ import { LpWriter } from './lp-writer';
  *   whose primary is h lasts at most L(h), the longest shift it could run in, so for any
  *   threshold θ, the routes with primaries at RT ≥ θ must hold every visit at RT ≥ θ:
  *   Σ_{RT≥θ} [(L − RT)·p − setup·n − work] ≥ 0 (n = all visits). One primary per route.
+ *   Each other stop lengthens its route by at least its cell's detour (bound-geometry.ts),
+ *   so a team's minutes hold rt·p + detour·(n − p) of travel; and a route stops at a hamlet
+ *   at most once, so n ≤ the cell's hamlets × the team's routes.
  * - Work per visit ≤ L − setup − RT.
  * - Cells: hamlets a few minutes apart with the same road, motorbike rule and cut months
  *   share team-side variables; a cell's RT is its nearest member's, so it is looser only.
  * - Turnout: after visits with reaches r1..rn the non-homebound left is ≥ B·Π(1 − ri)
  *   whatever the quotas, so venue people ≤ B(1 − e^{−αv}) with the hamlet's best venue
- *   reach (α = −ln(1 − r)); that concave curve lies below each tangent (cuts) and below
+ *   reach (α = −ln(1 − r); the best over the kinds of venue shift some team that reaches the
+ *   hamlet may work); that concave curve lies below each tangent (cuts) and below
  *   B·r·v. With every reach < 1 and floor(reach × left), one person is always left: ≤ B − 1.
  *   All visits to a hamlet in one shift share what that shift reaches, so a hamlet has at
  *   most one turnout step per venue shift in its open months: S steps of floor(r × left)
@@ -37,10 +41,6 @@ export interface BoundModel {
 
 const MAX_REACH = 1 - 1e-9;
 const BAND_MINUTES = 10;
-const CELL_MINUTES = 6;
-const CELL_SIZE = 8;
-/** Beyond this many locations Floyd-Warshall is too slow; raw in/out minima stay valid. */
-const MAX_PATH_NODES = 800;
 
 type Term = [number, string];
 
@@ -54,6 +54,8 @@ interface Visit {
   count: string;
   room: number;
   work: Term[];
+  /** The cell's detour (Build.detours). */
+  detour: number;
 }
 
 /** A team's routes of one kind (venue shifts or home-visit-only shifts). */
@@ -72,6 +74,9 @@ interface Build {
   homebound: Int32Array;
   roundTrip: (from: number, to: number) => number;
   cells: number[][];
+  /** Per cell, the least a stop there lengthens a route whose farthest stop is elsewhere. */
+  detours: number[];
+  capacities: readonly (TeamCapacity | null)[];
   /** Per hamlet, its best reach over the venue shift kinds. */
   bestReach: number[];
   /** Per hamlet, the venue shifts in months its road is open (the most turnout steps it can have). */
@@ -94,21 +99,43 @@ export function buildBoundModel(prepared: Prepared, nonHomebound: Int32Array, ho
   const lp = new LpWriter();
   const pinnedPeople = prepared.instance.pinned.reduce(
     (sum, route) => sum + route.stops.reduce((people, stop) => people + stop.quota.cccd + stop.quota.eid + stop.homeVisits.cccd + stop.homeVisits.eid, 0), 0);
-  const { roundTrip, cells } = geometry(prepared);
-  const venueKinds = [...new Set(prepared.slots.filter((slot) => !slot.homeOnly).map((slot) => slot.kind))];
+  const { roundTrip, cells, detours } = geometry(prepared);
+  // Each team's capacity once (exact dynamic programming); null for a team without a base.
+  const capacities = prepared.teams.map((team, t) => (team.base < 0 ? null : teamCapacity(prepared, t)));
+  const workable = workableVenueShifts(prepared, capacities);
   const build: Build = {
-    prepared, lp, nonHomebound, homebound, roundTrip, cells,
-    bestReach: prepared.hamlets.map((ph) => Math.max(0, ...venueKinds.map((kind) => ph.reach[kind] ?? 0))),
-    venueShifts: prepared.hamlets.map((ph) => prepared.slots.filter((slot) => !slot.homeOnly && !ph.cut[slot.month]).length),
+    prepared, lp, nonHomebound, homebound, roundTrip, cells, detours, capacities,
+    bestReach: prepared.hamlets.map((ph, hamlet) => Math.max(0, ...workable[hamlet]!.map((slot) => ph.reach[slot.kind] ?? 0))),
+    venueShifts: prepared.hamlets.map((ph, hamlet) => workable[hamlet]!.filter((slot) => !ph.cut[slot.month]).length),
     cellVisits: cells.map(() => [] as string[]),
     cellVenue: cells.map(() => [[], []] as string[][]),
     cellHome: cells.map(() => [[], []] as string[][]),
     required, impossible: false,
   };
-  const visitCap = visitCaps(prepared, roundTrip);
+  const visitCap = visitCaps(prepared, capacities, roundTrip);
   prepared.teams.forEach((_, team) => writeTeam(build, team));
   cells.forEach((members, cell) => writeCell(build, members, cell, visitCap));
   return { lp: lp.text(), pinnedPeople, variables: lp.size, impossible: build.impossible };
+}
+
+/** Per hamlet, the venue shifts that some team able to reach it may work (its kinds, days off, pinned routes: bound-capacity). */
+function workableVenueShifts(prepared: Prepared, capacities: readonly (TeamCapacity | null)[]): PSlot[][] {
+  const hamletCount = prepared.hamlets.length;
+  const byTeam = capacities.map((cap) => (cap ? cap.slots.filter((slot) => !slot.homeOnly) : []));
+  // Hamlets reached by the same teams share the answer (most are reached by all).
+  const bySignature = new Map<string, PSlot[]>();
+  return prepared.hamlets.map((_, hamlet) => {
+    const teams = byTeam.flatMap((_, t) => (prepared.reachable[t * hamletCount + hamlet] ? [t] : []));
+    const signature = teams.join(',');
+    let shifts = bySignature.get(signature);
+    if (!shifts) {
+      const slots = new Map<string, PSlot>();
+      for (const t of teams) for (const slot of byTeam[t]!) slots.set(`${slot.day}|${slot.templateId}`, slot);
+      shifts = [...slots.values()];
+      bySignature.set(signature, shifts);
+    }
+    return shifts;
+  });
 }
 
 /** A team's routes and minutes under its capacity, venue and home-visit shifts apart and together. */
@@ -116,7 +143,7 @@ function writeTeam(build: Build, team: number): void {
   const { prepared, lp } = build;
   const pteam = prepared.teams[team]!;
   if (pteam.base < 0 || !(pteam.can[0] || pteam.can[1])) return;
-  const cap = teamCapacity(prepared, team);
+  const cap = build.capacities[team]!;
   if (cap.slots.length === 0) return;
   const groups: ShiftGroup[] = [
     { home: false, routes: cap.venueRoutes, minutes: cap.venueMinutes, longest: cap.longestVenue },
@@ -149,7 +176,8 @@ function writeGroup(build: Build, team: number, group: ShiftGroup): { routes: Te
     const visit = writeVisit(build, team, group, members, cell);
     if (!visit) return;
     routes.push([1, visit.primary]);
-    minutes.push([visit.rt, visit.primary], [pteam.setup, visit.count], ...visit.work);
+    // Round trip to the farthest stop, and each other stop's detour: rt·p + detour·(n − p).
+    minutes.push([visit.rt - visit.detour, visit.primary], [pteam.setup + visit.detour, visit.count], ...visit.work);
     visits.push(visit);
   });
   if (visits.length === 0) return null;
@@ -179,7 +207,8 @@ function writeVisit(build: Build, team: number, group: ShiftGroup, members: read
   if (venue.length === 0 && home.length === 0) return null;
   const tag = group.home ? 'h' : 'v';
   const primary = lp.variable(`p${tag}${team}_${cell}`);
-  const count = lp.variable(`n${tag}${team}_${cell}`);
+  // A route stops at each hamlet at most once: visits ≤ the cell's hamlets × the group's routes.
+  const count = lp.variable(`n${tag}${team}_${cell}`, 0, members.length * group.routes);
   lp.row([[1, primary], [-1, count]], '<=', 0);
   const work: Term[] = [];
   for (const service of venue) {
@@ -194,7 +223,7 @@ function writeVisit(build: Build, team: number, group: ShiftGroup, members: read
   }
   lp.row([...work, [-room, count]], '<=', 0);
   if (!group.home) build.cellVisits[cell]!.push(count);
-  return { rt, primary, count, room: longest - rt, work };
+  return { rt, primary, count, room: longest - rt, work, detour: build.detours[cell]! };
 }
 
 /** A cell's side: visits per hamlet, turnout under the chords, venue and home people within the backlog. */
@@ -246,12 +275,13 @@ function requireCell(build: Build, members: readonly number[], service: number, 
  * team's throughput over the longest shift it may run there, less setup and the shortest
  * round trip from its base.
  */
-function visitCaps(prepared: Prepared, roundTrip: (base: number, hamlet: number) => number): Float64Array {
+function visitCaps(prepared: Prepared, capacities: readonly (TeamCapacity | null)[], roundTrip: (base: number, hamlet: number) => number): Float64Array {
   const hamletCount = prepared.hamlets.length;
   const caps = new Float64Array(2 * hamletCount);
   prepared.teams.forEach((team, teamIndex) => {
-    if (team.base < 0) return;
-    const { longestVenue } = teamCapacity(prepared, teamIndex);
+    const capacity = capacities[teamIndex];
+    if (!capacity) return;
+    const { longestVenue } = capacity;
     prepared.hamlets.forEach((ph, hamlet) => {
       if (!prepared.reachable[teamIndex * hamletCount + hamlet]) return;
       let longest = 0;
@@ -325,37 +355,4 @@ function writeLadder(lp: LpWriter, prefix: string, setup: number, visits: Visit[
     terms.push([-visit.room, visit.primary], [setup, visit.count], ...visit.work);
   }
   flush();
-}
-
-/** Round-trip lower bounds and the cells (hamlets close together that behave alike). */
-export function geometry(prepared: Prepared): { roundTrip: (base: number, hamlet: number) => number; cells: number[][] } {
-  const nodeCount = prepared.nodeCount;
-  let between: (a: number, b: number) => number;
-  if (nodeCount <= MAX_PATH_NODES) {
-    const sp = shortestPaths(prepared.minutes, nodeCount);
-    between = (a, b) => sp[a * nodeCount + b]!;
-  } else {
-    // Without shortest paths, any leg into (out of) a place is at least its cheapest arrival
-    // (departure); cells are then single hamlets.
-    const inMin = new Float64Array(nodeCount).fill(Infinity);
-    const outMin = new Float64Array(nodeCount).fill(Infinity);
-    for (let i = 0; i < nodeCount; i++) {
-      for (let j = 0; j < nodeCount; j++) {
-        if (i === j) continue;
-        const legMinutes = prepared.minutes[i * nodeCount + j]!;
-        if (legMinutes < outMin[i]!) outMin[i] = legMinutes;
-        if (legMinutes < inMin[j]!) inMin[j] = legMinutes;
-      }
-    }
-    return { roundTrip: (_b, h) => inMin[h]! + outMin[h]!, cells: prepared.hamlets.map((_, h) => [h]) };
-  }
-  const cells: { key: string; seed: number; members: number[] }[] = [];
-  prepared.hamlets.forEach((ph, hamletIndex) => {
-    const key = `${ph.roadMask}|${ph.moto}|${ph.hamlet.cutMonths.join(',')}`;
-    const near = cells.find((c) => c.key === key && c.members.length < CELL_SIZE
-      && between(ph.node, prepared.hamlets[c.seed]!.node) <= CELL_MINUTES && between(prepared.hamlets[c.seed]!.node, ph.node) <= CELL_MINUTES);
-    if (near) near.members.push(hamletIndex);
-    else cells.push({ key, seed: hamletIndex, members: [hamletIndex] });
-  });
-  return { roundTrip: (b, h) => between(b, h) + between(h, b), cells: cells.map((c) => c.members) };
 }
