@@ -1,5 +1,5 @@
 import { allocate, reachable } from '../evaluate/allocate';
-import type { Pools, RoutePlan } from '../evaluate/route-plan';
+import { shiftKeyOf, type Pools, type RoutePlan } from '../evaluate/route-plan';
 import { daysToCut } from '../prepare/days';
 import type { Prepared, PSlot } from '../prepare/prepared';
 import type { Rng } from '../../rng';
@@ -54,14 +54,17 @@ export function singleValue(prepared: Prepared, teamIndex: number, slot: PSlot, 
   const work = slot.end - slot.start - prepared.minutes[team.node * nodeCount + ph.node]! - prepared.minutes[ph.node * nodeCount + team.node]! - team.setup;
   if (work < 0) return -1;
   const hamletCount = prepared.hamlets.length;
-  const { nonHomebound, homebound } = pools;
+  const { nonHomebound, homebound, shift } = pools;
   const guide = plain ? null : pools.guide;
   const reach = ph.reach[slot.kind] ?? 0;
+  const sharing = shift !== undefined && shift.key[hamlet] === shiftKeyOf(slot);
   let count = 0;
   for (let service = 0; service < 2; service++) {
     if (!team.can[service]) continue;
     if (!slot.homeOnly && reach > 0) {
-      const cap = reachable(reach, nonHomebound[service * hamletCount + hamlet]!);
+      // Another team here this shift met the same people (as in allocate()).
+      const taken = sharing ? shift.taken[service * hamletCount + hamlet]! : 0;
+      const cap = reachable(reach, nonHomebound[service * hamletCount + hamlet]! + taken) - taken;
       if (cap > 0) { RATE[count] = team.tp[service]!; CAP[count] = cap; GROUP[count] = service; WORTH[count] = prepared.serviceWeight[service]!; count++; }
     }
     if (team.htp > 0 && homebound[service * hamletCount + hamlet]! > 0) {

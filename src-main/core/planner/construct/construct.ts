@@ -78,7 +78,7 @@ function constructWeek(
     // Routes kept from an earlier solution: already booked, they take their people now.
     for (const sk of fixed.get(slotKey(slot)) ?? []) {
       const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state, sk.targets);
-      if (plan) commit(prepared, plan, state);
+      if (plan) commit(prepared, plan, state, sk.slot);
     }
     const teams = prepared.teams.flatMap((_, t) => (chosen[t]!.has(position) && state.teamCanTake(t, slot) ? [t] : []));
     if (teams.length === 0) continue;
@@ -138,16 +138,26 @@ function planWeek(prepared: Prepared, state: PlanState, teamIndex: number, week:
   return picked;
 }
 
-function stillFree(state: PlanState, slot: PSlot, cand: Candidate): boolean {
-  return cand.stops.every((h) => state.hamletFree(h, slot)) && cand.vehicles.every((v) => state.vehicleFree(v, slot));
+/** Its hamlets and vehicles still free, and no other team joined its hamlets this shift since its quotas were worked out. */
+function stillFree(state: PlanState, slot: PSlot, cand: Candidate, teamsThen: number): boolean {
+  return cand.stops.every((h) => state.hamletFree(h, slot)) && cand.vehicles.every((v) => state.vehicleFree(v, slot))
+    && teamsAt(state, slot, cand) === teamsThen;
 }
+
+const teamsAt = (state: PlanState, slot: PSlot, cand: Candidate | null): number => (cand ? cand.stops.reduce((n, h) => n + state.teamsAt(h, slot), 0) : 0);
 
 /** Routes for the teams working this shift, the most valuable first. */
 function assignSlot(
   prepared: Prepared, state: PlanState, slot: PSlot, teams: readonly number[], ctx: ScoreContext,
 ): { done: Built[]; failed: number[] } {
   const pending = new Map<number, Candidate | null>();
-  for (const teamIndex of teams) pending.set(teamIndex, bestRoute(prepared, state, teamIndex, slot, ctx));
+  const teamsThen = new Map<number, number>();
+  const propose = (teamIndex: number): void => {
+    const cand = bestRoute(prepared, state, teamIndex, slot, ctx);
+    pending.set(teamIndex, cand);
+    teamsThen.set(teamIndex, teamsAt(state, slot, cand));
+  };
+  for (const teamIndex of teams) propose(teamIndex);
   const done: Built[] = [];
   const failed: number[] = [];
   while (pending.size > 0) {
@@ -159,14 +169,14 @@ function assignSlot(
       } else if (!pick || cand.score > pick.score || (cand.score === pick.score && waiting < pick.team)) pick = cand;
     }
     if (!pick) break;
-    if (!stillFree(state, slot, pick)) {
-      pending.set(pick.team, bestRoute(prepared, state, pick.team, slot, ctx));
+    if (!stillFree(state, slot, pick, teamsThen.get(pick.team)!)) {
+      propose(pick.team);
       continue;
     }
     pending.delete(pick.team);
     const skeleton: Skeleton = { slot, team: pick.team, vehicles: pick.vehicles, stops: pick.stops };
     state.hold(skeleton);
-    commit(prepared, pick.plan, state);
+    commit(prepared, pick.plan, state, slot);
     done.push({ skeleton, plan: pick.plan });
   }
   failed.sort((a, b) => a - b);

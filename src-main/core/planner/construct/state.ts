@@ -1,5 +1,5 @@
 import type { Route } from '../../model';
-import type { Pools, Skeleton } from '../evaluate/route-plan';
+import { emptyShiftTaken, type Pools, type ShiftTaken, type Skeleton } from '../evaluate/route-plan';
 import { dayNumber, isoWeekOfDay } from '../prepare/days';
 import { roadNeeds, teamWorksSlot, type Prepared, type PSlot } from '../prepare/prepared';
 
@@ -40,6 +40,10 @@ export class PlanState implements Pools {
   private readonly teamShifts = new Set<string>();
   private readonly vehicleBusy = new Map<number, number[]>();
   private readonly hamletBusy = new Map<number, number[]>();
+  /** Planned routes at each hamlet per shift (hamlet * KEY + day, then templateIdx): teams of one shift may share a hall. */
+  private readonly hamletShift = new Map<number, Map<number, number>>();
+  /** What each shift took at each hamlet so far (the construction goes shift by shift). */
+  readonly shift: ShiftTaken;
 
   /** Guide targets not yet met (see guide.ts); null without a guide. */
   readonly guide: Float64Array | null;
@@ -47,6 +51,7 @@ export class PlanState implements Pools {
   constructor(private readonly prepared: Prepared) {
     this.guide = prepared.guide ? prepared.guide.slice() : null;
     const hamletCount = prepared.hamlets.length;
+    this.shift = emptyShiftTaken(hamletCount);
     this.nonHomebound = new Int32Array(2 * hamletCount);
     this.homebound = new Int32Array(2 * hamletCount);
     for (let i = 0; i < 2 * hamletCount; i++) {
@@ -96,7 +101,17 @@ export class PlanState implements Pools {
     this.holdTeam(sk.team, occ, slot.evening);
     this.teamShifts.add(`${sk.team}|${slot.day}|${slot.templateId}`);
     for (const vehicle of sk.vehicles) push(this.vehicleBusy, vehicle * KEY + slot.day, slot.start, slot.end);
-    for (const hamlet of sk.stops) push(this.hamletBusy, hamlet * KEY + slot.day, slot.start, slot.end);
+    for (const hamlet of sk.stops) {
+      push(this.hamletBusy, hamlet * KEY + slot.day, slot.start, slot.end);
+      const byShift = this.hamletShift.get(hamlet * KEY + slot.day) ?? new Map<number, number>();
+      byShift.set(slot.templateIdx, (byShift.get(slot.templateIdx) ?? 0) + 1);
+      this.hamletShift.set(hamlet * KEY + slot.day, byShift);
+    }
+  }
+
+  /** Planned routes at hamlet h in this very shift (they share its hall and its people). */
+  teamsAt(hamlet: number, slot: PSlot): number {
+    return this.hamletShift.get(hamlet * KEY + slot.day)?.get(slot.templateIdx) ?? 0;
   }
 
   private holdTeam(team: number, occ: Occupancy, evening: boolean): void {
@@ -139,10 +154,19 @@ export class PlanState implements Pools {
     return !overlaps(this.vehicleBusy.get(vehicle * KEY + slot.day), slot.start, slot.end);
   }
 
+  /** Road open that month, and no route there then other than ones of this same shift (which it may join). */
   hamletFree(hamlet: number, slot: PSlot): boolean {
     const ph = this.prepared.hamlets[hamlet]!;
     if (ph.cut[slot.month]) return false;
-    return !overlaps(this.hamletBusy.get(hamlet * KEY + slot.day), slot.start, slot.end);
+    const list = this.hamletBusy.get(hamlet * KEY + slot.day);
+    if (!list) return true;
+    let sameShift = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      if (!(slot.start < list[i + 1]! && list[i]! < slot.end)) continue;
+      if (list[i] !== slot.start || list[i + 1] !== slot.end) return false;
+      sameShift++;
+    }
+    return sameShift <= this.teamsAt(hamlet, slot);
   }
 
   /** The cheapest free vehicle set at the team's base for these hamlets, or null. */

@@ -62,7 +62,7 @@ export async function project(
   for (const sk of skeletons) {
     state.hold(sk);
     const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state, sk.targets);
-    if (plan) commit(prepared, plan, state);
+    if (plan) commit(prepared, plan, state, sk.slot);
   }
   if (poolsCleared(prepared, state.nonHomebound, state.homebound, allowance)) return [];
   const slots = makeSlots(prepared.instance, prepared.templateIdx, isoOfDay(prepared.deadlineDay + 1), isoOfDay(prepared.deadlineDay + PROJECTION_DAYS));

@@ -105,7 +105,7 @@ function rebuild(
       else fixed.set(slotKey(sk.slot), [sk]);
     } else if (firstSlot && before(sk.slot, firstSlot)) {
       const plan = allocate(prepared, sk.team, sk.slot, sk.stops, state, sk.targets);
-      if (plan) commit(prepared, plan, state);
+      if (plan) commit(prepared, plan, state, sk.slot);
     } else consumeGuide(keptPlans[i]!, state);
   });
   const built = construct(prepared, state, windowSlots, ctx, undefined, fixed);
