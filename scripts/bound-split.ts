@@ -11,6 +11,7 @@ import { teamCapacity } from '../src-main/core/planner/bound/bound-capacity';
 import { geometry } from '../src-main/core/planner/bound/bound-geometry';
 import { buildBoundModel } from '../src-main/core/planner/bound/bound-model';
 import { loadHighs } from '../src-main/core/planner/bound/highs';
+import { PlanState } from '../src-main/core/planner/construct/state';
 import { prepare } from '../src-main/core/planner/prepare/prepare';
 import { demoInstance } from '../tests/unit/planner/fixtures';
 
@@ -18,16 +19,8 @@ type Columns = Record<string, { Primal: number }>;
 
 async function solveBound(instance: PlanningInstance): Promise<{ value: number; columns: Columns; prepared: ReturnType<typeof prepare> }> {
   const prepared = prepare(instance);
-  const hamletCount = prepared.hamlets.length;
-  const nonHomebound = new Int32Array(2 * hamletCount);
-  const homebound = new Int32Array(2 * hamletCount);
-  for (const b of instance.backlogs) {
-    const h = prepared.hamletIdx.get(b.hamletId)!;
-    nonHomebound[h] = b.remaining.cccd - b.homebound.cccd;
-    nonHomebound[hamletCount + h] = b.remaining.eid - b.homebound.eid;
-    homebound[h] = b.homebound.cccd;
-    homebound[hamletCount + h] = b.homebound.eid;
-  }
+  // What is left to enrol, as the planner's bound starts from it (upperBoundOf).
+  const { nonHomebound, homebound } = new PlanState(prepared);
   const model = buildBoundModel(prepared, nonHomebound, homebound);
   const result = (await loadHighs()).solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1 }) as unknown as { ObjectiveValue: number; Columns: Columns };
   return { value: result.ObjectiveValue, columns: result.Columns, prepared };

@@ -26,27 +26,9 @@ export interface Geometry {
 /** Round-trip lower bounds, the cells and their detours. */
 export function geometry(prepared: Prepared): Geometry {
   const nodeCount = prepared.nodeCount;
-  let between: (a: number, b: number) => number;
-  let sp: Float64Array | null = null;
-  if (nodeCount <= MAX_PATH_NODES) {
-    const paths = shortestPaths(prepared.minutes, nodeCount);
-    sp = paths;
-    between = (a, b) => paths[a * nodeCount + b]!;
-  } else {
-    // Without shortest paths, any leg into (out of) a place is at least its cheapest arrival
-    // (departure); cells are then single hamlets.
-    const inMin = new Float64Array(nodeCount).fill(Infinity);
-    const outMin = new Float64Array(nodeCount).fill(Infinity);
-    for (let i = 0; i < nodeCount; i++) {
-      for (let j = 0; j < nodeCount; j++) {
-        if (i === j) continue;
-        const legMinutes = prepared.minutes[i * nodeCount + j]!;
-        if (legMinutes < outMin[i]!) outMin[i] = legMinutes;
-        if (legMinutes < inMin[j]!) inMin[j] = legMinutes;
-      }
-    }
-    return { roundTrip: (_b, h) => inMin[h]! + outMin[h]!, cells: prepared.hamlets.map((_, h) => [h]), detours: prepared.hamlets.map(() => 0) };
-  }
+  if (nodeCount > MAX_PATH_NODES) return withoutPaths(prepared);
+  const sp = shortestPaths(prepared.minutes, nodeCount);
+  const between = (a: number, b: number): number => sp[a * nodeCount + b]!;
   const cells: { key: string; seed: number; members: number[] }[] = [];
   prepared.hamlets.forEach((ph, hamletIndex) => {
     const key = `${ph.roadMask}|${ph.moto}|${ph.hamlet.cutMonths.join(',')}`;
@@ -56,10 +38,28 @@ export function geometry(prepared: Prepared): Geometry {
     else cells.push({ key, seed: hamletIndex, members: [hamletIndex] });
   });
   const members = cells.map((c) => c.members);
-  const paths = sp;
-  const detours = paths && nodeCount <= MAX_DETOUR_NODES
-    ? members.map((hamlets) => Math.min(...hamlets.map((h) => detourAt(prepared.hamlets[h]!.node, nodeCount, paths)))) : members.map(() => 0);
+  const detours = nodeCount <= MAX_DETOUR_NODES
+    ? members.map((hamlets) => Math.min(...hamlets.map((h) => detourAt(prepared.hamlets[h]!.node, nodeCount, sp)))) : members.map(() => 0);
   return { roundTrip: (b, h) => between(b, h) + between(h, b), cells: members, detours };
+}
+
+/**
+ * Without shortest paths, any leg into (out of) a place is at least its cheapest arrival
+ * (departure); cells are then single hamlets, with no detour counted.
+ */
+function withoutPaths(prepared: Prepared): Geometry {
+  const nodeCount = prepared.nodeCount;
+  const inMin = new Float64Array(nodeCount).fill(Infinity);
+  const outMin = new Float64Array(nodeCount).fill(Infinity);
+  for (let i = 0; i < nodeCount; i++) {
+    for (let j = 0; j < nodeCount; j++) {
+      if (i === j) continue;
+      const legMinutes = prepared.minutes[i * nodeCount + j]!;
+      if (legMinutes < outMin[i]!) outMin[i] = legMinutes;
+      if (legMinutes < inMin[j]!) inMin[j] = legMinutes;
+    }
+  }
+  return { roundTrip: (_b, h) => inMin[h]! + outMin[h]!, cells: prepared.hamlets.map((_, h) => [h]), detours: prepared.hamlets.map(() => 0) };
 }
 
 /** min over places a, b ≠ h of sp(a,h) + sp(h,b) − sp(a,b) (never below 0 on shortest paths). */

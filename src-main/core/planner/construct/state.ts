@@ -39,9 +39,8 @@ export class PlanState implements Pools {
   /** `${team}|${day}|${templateId}`: at most one route per team and shift. */
   private readonly teamShifts = new Set<string>();
   private readonly vehicleBusy = new Map<number, number[]>();
-  private readonly hamletBusy = new Map<number, number[]>();
-  /** Planned routes at each hamlet per shift (hamlet * KEY + day, then templateIdx): teams of one shift may share a hall. */
-  private readonly hamletShift = new Map<number, Map<number, number>>();
+  /** The shift of each planned route at each hamlet and day (hamlet * KEY + day). */
+  private readonly hamletHeld = new Map<number, PSlot[]>();
   /** What each shift took at each hamlet so far (the construction goes shift by shift). */
   readonly shift: ShiftTaken;
 
@@ -102,16 +101,17 @@ export class PlanState implements Pools {
     this.teamShifts.add(`${sk.team}|${slot.day}|${slot.templateId}`);
     for (const vehicle of sk.vehicles) push(this.vehicleBusy, vehicle * KEY + slot.day, slot.start, slot.end);
     for (const hamlet of sk.stops) {
-      push(this.hamletBusy, hamlet * KEY + slot.day, slot.start, slot.end);
-      const byShift = this.hamletShift.get(hamlet * KEY + slot.day) ?? new Map<number, number>();
-      byShift.set(slot.templateIdx, (byShift.get(slot.templateIdx) ?? 0) + 1);
-      this.hamletShift.set(hamlet * KEY + slot.day, byShift);
+      const held = this.hamletHeld.get(hamlet * KEY + slot.day);
+      if (held) held.push(slot);
+      else this.hamletHeld.set(hamlet * KEY + slot.day, [slot]);
     }
   }
 
   /** Planned routes at hamlet h in this very shift (they share its hall and its people). */
   teamsAt(hamlet: number, slot: PSlot): number {
-    return this.hamletShift.get(hamlet * KEY + slot.day)?.get(slot.templateIdx) ?? 0;
+    let teams = 0;
+    for (const held of this.hamletHeld.get(hamlet * KEY + slot.day) ?? []) if (held.templateIdx === slot.templateIdx) teams++;
+    return teams;
   }
 
   private holdTeam(team: number, occ: Occupancy, evening: boolean): void {
@@ -158,15 +158,8 @@ export class PlanState implements Pools {
   hamletFree(hamlet: number, slot: PSlot): boolean {
     const ph = this.prepared.hamlets[hamlet]!;
     if (ph.cut[slot.month]) return false;
-    const list = this.hamletBusy.get(hamlet * KEY + slot.day);
-    if (!list) return true;
-    let sameShift = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      if (!(slot.start < list[i + 1]! && list[i]! < slot.end)) continue;
-      if (list[i] !== slot.start || list[i + 1] !== slot.end) return false;
-      sameShift++;
-    }
-    return sameShift <= this.teamsAt(hamlet, slot);
+    return (this.hamletHeld.get(hamlet * KEY + slot.day) ?? [])
+      .every((held) => held.templateIdx === slot.templateIdx || !(slot.start < held.end && held.start < slot.end));
   }
 
   /** The cheapest free vehicle set at the team's base for these hamlets, or null. */

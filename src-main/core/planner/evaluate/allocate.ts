@@ -1,5 +1,5 @@
 import type { Prepared, PSlot } from '../prepare/prepared';
-import { shiftKeyOf, type Pools, type RoutePlan, type StopPlan } from './route-plan';
+import { shiftKeyOf, takeInShift, type Pools, type RoutePlan, type StopPlan } from './route-plan';
 
 /**
  * floor(reach × left) with a guard so 0.7 × 10 counts as 7, as a person would count it. Kept
@@ -192,31 +192,19 @@ export function consumeGuide(plan: RoutePlan, pools: Pools): void {
 }
 
 /** Takes a route's quotas out of what is left to enrol, and its share of the guide. */
-export function commit(prepared: Prepared, plan: RoutePlan, pools: Pools, slot?: PSlot): void {
+export function commit(prepared: Prepared, plan: RoutePlan, pools: Pools, slot: PSlot): void {
   const { nonHomebound, homebound, shift } = pools;
   const hamletCount = prepared.hamlets.length;
   consumeGuide(plan, pools);
-  const key = shift && slot ? shiftKeyOf(slot) : -1;
+  const key = shiftKeyOf(slot);
   for (const stop of plan.stops) {
-    if (shift) takeInShift(shift, hamletCount, stop, key);
+    if (shift) takeInShift(shift, hamletCount, stop.hamlet, stop.quota, key);
     for (let service = 0; service < 2; service++) {
       const at = service * hamletCount + stop.hamlet;
       nonHomebound[at] = nonHomebound[at]! - stop.quota[service]!;
       homebound[at] = homebound[at]! - stop.home[service]!;
     }
   }
-}
-
-/** A stop's venue quotas added to what its shift took at its hamlet (a new shift there starts from nothing; key -1: unknown). */
-export function takeInShift(shift: { key: Int32Array; taken: Int32Array }, hamletCount: number, stop: StopPlan, key: number): void {
-  const { hamlet } = stop;
-  if (shift.key[hamlet] !== key) {
-    shift.key[hamlet] = key;
-    shift.taken[hamlet] = 0;
-    shift.taken[hamletCount + hamlet] = 0;
-  }
-  shift.taken[hamlet] = shift.taken[hamlet]! + stop.quota[0];
-  shift.taken[hamletCount + hamlet] = shift.taken[hamletCount + hamlet]! + stop.quota[1];
 }
 
 export function routeCost(prepared: Prepared, vehicles: readonly number[], distanceM: number): number {

@@ -1,5 +1,5 @@
 import type { Entry } from './ledger';
-import { GUIDE_GROUPS, type RoutePlan } from './route-plan';
+import { GUIDE_GROUPS, takeInShift, type RoutePlan, type ShiftTaken } from './route-plan';
 
 /**
  * Values per stop in a ledger snapshot: non-homebound (2 services), homebound (2), venue people
@@ -16,8 +16,8 @@ export interface HamletState {
   left: Float64Array;
   /** Team -> its guide targets still open here, by group. */
   guide: Map<number, Float64Array>;
-  /** The shift (ledger ord / teams) of the last route followed here, and the venue people it took of each service. */
-  shift: { key: Int32Array; taken: Int32Array };
+  /** The shift (ledger ord / teams) of the last route followed here and the venue people it took: a ShiftTaken of this one hamlet. */
+  shift: ShiftTaken;
 }
 
 /** The guide targets of team t a plan used at hamlet h, by group. */
@@ -44,10 +44,7 @@ export function sameStop(hamletCount: number, team: number, a: RoutePlan, b: Rou
 /** Stop k's quotas and guide use taken out of a followed hamlet's state, its venue quotas added to what its shift took. */
 export function takeStop(state: HamletState, hamletCount: number, team: number, plan: RoutePlan, stop: number, shift: number): void {
   const planned = plan.stops[stop]!;
-  if (state.shift.key[0] !== shift) state.shift.taken.fill(0);
-  state.shift.key[0] = shift;
-  state.shift.taken[0] = state.shift.taken[0]! + planned.quota[0];
-  state.shift.taken[1] = state.shift.taken[1]! + planned.quota[1];
+  takeInShift(state.shift, 1, 0, planned.quota, shift);
   state.left[0] = state.left[0]! - planned.quota[0];
   state.left[1] = state.left[1]! - planned.quota[1];
   state.left[2] = state.left[2]! - planned.home[0];

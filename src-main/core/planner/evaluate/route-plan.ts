@@ -21,10 +21,10 @@ export interface Pools {
   guide: Float64Array | null;
   /**
    * Pools that follow the plan in chronological order also know, per hamlet, the last shift
-   * that worked there (shiftKey) and the venue people of each service it took (s *
+   * that worked there (shiftKeyOf) and the venue people of each service it took (s *
    * hamletCount + h): a later team in that same shift meets the same people, so it may take
-   * only what the shift reaches less what was taken. Pools without them (the greedy
-   * construction's, which never puts two teams in one hamlet and shift) take nothing off.
+   * only what the shift reaches less what was taken. Pools that only screen a change
+   * (the repair's givenBack) leave it out and take nothing off.
    */
   shift?: ShiftTaken;
 }
@@ -32,6 +32,17 @@ export interface Pools {
 export interface ShiftTaken {
   key: Int32Array;
   taken: Int32Array;
+}
+
+/** Venue quotas added to what their shift took at hamlet h (a new shift there starts from nothing). */
+export function takeInShift(shift: ShiftTaken, hamletCount: number, hamlet: number, quota: readonly number[], key: number): void {
+  if (shift.key[hamlet] !== key) {
+    shift.key[hamlet] = key;
+    shift.taken[hamlet] = 0;
+    shift.taken[hamletCount + hamlet] = 0;
+  }
+  shift.taken[hamlet] = shift.taken[hamlet]! + quota[0]!;
+  shift.taken[hamletCount + hamlet] = shift.taken[hamletCount + hamlet]! + quota[1]!;
 }
 
 /** A shift's identity in ShiftTaken.key. */

@@ -58,12 +58,10 @@ function visitsByShift(routes: readonly Route[], templates: ReadonlyMap<number, 
       else groups.set(key, [{ r, ri, s }]);
     }
   });
-  const rank = (g: ShiftVisit[]): [number, string, number, number, number] => [
-    g.some((v) => v.r.pinned) ? 0 : 1, g[0]!.r.date, templates.get(g[0]!.r.templateId)?.startMin ?? 0, g[0]!.r.templateId, g[0]!.ri];
-  return [...groups.values()].map((g) => ({ g, k: rank(g) })).sort((a, b) => {
-    for (let i = 0; i < 5; i++) if (a.k[i] !== b.k[i]) return a.k[i]! < b.k[i]! ? -1 : 1;
-    return 0;
-  }).map(({ g }) => g);
+  const pinned = (g: ShiftVisit[]): number => Number(g.some((v) => v.r.pinned));
+  const start = (g: ShiftVisit[]): number => templates.get(g[0]!.r.templateId)?.startMin ?? 0;
+  return [...groups.values()].sort((a, b) => pinned(b) - pinned(a) || (a[0]!.r.date < b[0]!.r.date ? -1 : a[0]!.r.date > b[0]!.r.date ? 1 : 0)
+    || start(a) - start(b) || a[0]!.r.templateId - b[0]!.r.templateId || a[0]!.ri - b[0]!.ri);
 }
 
 /** The report's totals must be the routes' totals. */
