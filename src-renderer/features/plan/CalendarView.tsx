@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail, StoredRouteDto } from '../../../src-main/api/contract';
 import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
+import { HomeIcon, PinIcon } from '../../lib/icons';
 import type { PlanRefs } from './refs';
 import { useRowWindow, WINDOW_ROW_HEIGHT } from './useRowWindow';
 import { weeksBetween } from './weeks';
@@ -120,9 +121,9 @@ function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; 
   return (
     <button className={`route-chip${selected ? ' selected' : ''}${route.pinned ? ' pinned' : ''}`} onClick={onClick} data-testid="route-chip" data-route-id={route.id}>
       <span className="chip-time" title={template?.name}>
-        {route.pinned && <span title={t('area.calendar.pinned')}>📌 </span>}
+        {route.pinned && <><PinIcon label={t('area.calendar.pinned')} />{' '}</>}
         {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
-        {template?.homeVisitsOnly && <span title={t('area.calendar.home')} aria-label={t('area.calendar.home')}> 🏠</span>}
+        {template?.homeVisitsOnly && <>{' '}<HomeIcon label={t('area.calendar.home')} /></>}
       </span>
       <span className="chip-stops">{route.stops.map((s) => hamletWithCommune(refs, s.hamletId)).join(' → ')}</span>
       <span className="chip-meta">
@@ -139,8 +140,8 @@ function CalendarLegend() {
   const { t } = useTranslation();
   return (
     <div className="legend" data-testid="calendar-legend">
-      <span className="legend-item">🏠 {t('area.calendar.home')}</span>
-      <span className="legend-item">📌 {t('area.calendar.pinned')}</span>
+      <span className="legend-item"><HomeIcon /> {t('area.calendar.home')}</span>
+      <span className="legend-item"><PinIcon /> {t('area.calendar.pinned')}</span>
       <span className="legend-note">{t('area.calendar.quotaNote')}</span>
     </div>
   );
