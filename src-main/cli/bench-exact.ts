@@ -1,7 +1,7 @@
 /**
  * The planner's LP upper bound against exact optima on tiny districts short of capacity.
  *
- *   npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--json file] [--dump-dir dir]
+ *   npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--homebound-share x] [--json file] [--dump-dir dir]
  *
  * For each seed, a tiny instance (core/exact/generate.ts: 2-5 hamlets, 1-3 teams, 3-7 days),
  * planned by the planner and solved exactly by HiGHS on the exact model (core/exact). Prints
@@ -9,16 +9,17 @@
  * planner's gap (optimum − planned), absolute and as % of the optimum (median, p90, max),
  * and how often each is zero. Any bound below an optimum, planner above it or plan the
  * verifier rejects is listed with its seed (and the instance, with --dump-dir); exits 1 then,
- * 2 on a bad flag.
+ * 2 on a bad flag. With --homebound-share, every hamlet's homebound is that share of its backlog
+ * (0-15 % as generated), where home visits fill the time the rest leaves.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { runBoundCase, tinyShortageInstance, type BoundCase } from '../core/exact';
+import { boundCaseInstance, runBoundCase, type BoundCase } from '../core/exact';
 import { flagsOrExit, runWhenMain } from './flags';
 
-const USAGE = 'Usage: npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--json file] [--dump-dir dir]';
+const USAGE = 'Usage: npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--homebound-share x] [--json file] [--dump-dir dir]';
 
 const flagsSchema = z
   .object({
@@ -26,6 +27,7 @@ const flagsSchema = z
     'first-seed': z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(1),
     'plan-time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(0.1).max(3600).default(0.5),
     'exact-time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(36_000).default(60),
+    'homebound-share': z.coerce.number({ error: 'must be a number from 0 to 1' }).min(0, 'must be a number from 0 to 1').max(1, 'must be a number from 0 to 1').optional(),
     json: z.string().min(1).optional(),
     'dump-dir': z.string().min(1).optional(),
   })
@@ -88,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const bad: { c: BoundCase; problems: string[] }[] = [];
   for (let seed = flags['first-seed']; seed < flags['first-seed'] + flags.cases; seed++) {
     const c = await runBoundCase(seed, {
-      planSeconds: flags['plan-time-limit'], exactSeconds: flags['exact-time-limit'], now: () => performance.now(),
+      planSeconds: flags['plan-time-limit'], exactSeconds: flags['exact-time-limit'], homeboundShare: flags['homebound-share'], now: () => performance.now(),
     });
     cases.push(c);
     console.log(line(c));
@@ -99,7 +101,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (flags['dump-dir']) {
       const file = join(resolve(flags['dump-dir']), `tiny-${seed}.json`);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${JSON.stringify(tinyShortageInstance(seed), null, 1)}\n`);
+      writeFileSync(file, `${JSON.stringify(boundCaseInstance(seed, { homeboundShare: flags['homebound-share'] }), null, 1)}\n`);
       console.log(`  instance written to ${file}`);
     }
   }

@@ -2,7 +2,7 @@ import type { Highs } from 'highs';
 import type { PlanningInstance, Violation } from '../model';
 import { checkPlan, plan } from '../planner';
 import { verifyPlan } from '../verify';
-import { tinyShortageInstance, type TinySize } from './generate';
+import { tinyShortageInstance, withHomeboundShare, type TinySize } from './generate';
 import { solveExact } from './solve';
 
 /**
@@ -32,13 +32,21 @@ export interface BoundCaseOptions {
   planSeconds: number;
   exactSeconds: number;
   size?: TinySize;
+  /** Every hamlet's homebound as this share of its backlog (withHomeboundShare); the generator's own when absent. */
+  homeboundShare?: number;
   /** Milliseconds from any fixed origin (for the timings only). */
   now: () => number;
   highs?: Highs;
 }
 
-export async function runBoundCase(seed: number, options: BoundCaseOptions): Promise<BoundCase> {
+/** The tiny instance of a seed, as `options` shape it. */
+export function boundCaseInstance(seed: number, options: Pick<BoundCaseOptions, 'size' | 'homeboundShare'>): PlanningInstance {
   const instance = tinyShortageInstance(seed, options.size);
+  return options.homeboundShare === undefined ? instance : withHomeboundShare(instance, options.homeboundShare);
+}
+
+export async function runBoundCase(seed: number, options: BoundCaseOptions): Promise<BoundCase> {
+  const instance = boundCaseInstance(seed, options);
   const t0 = options.now();
   const planned = await plan(instance, { seed: 1, timeLimitSeconds: options.planSeconds });
   const t1 = options.now();

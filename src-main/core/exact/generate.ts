@@ -147,3 +147,15 @@ function spreadBacklog(hamlets: readonly Hamlet[], total: number, rng: () => num
     };
   });
 }
+
+/**
+ * The instance with `share` of every hamlet's backlog homebound (per service, rounded down), in
+ * place of the generator's 0-15 %: home visits are the filler that takes the time travel, setup
+ * and idle minutes leave, so they test the bound and the planner where the demo's gap lives.
+ */
+export function withHomeboundShare(instance: PlanningInstance, share: number): PlanningInstance {
+  return {
+    ...instance,
+    backlogs: instance.backlogs.map((b) => ({ ...b, homebound: { cccd: Math.floor(b.remaining.cccd * share), eid: Math.floor(b.remaining.eid * share) } })),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ExactScopeError, runBoundCase, solveExact, tinyShortageInstance, type TinySize,
+  boundCaseInstance, ExactScopeError, runBoundCase, solveExact, tinyShortageInstance, type TinySize,
 } from '../../../src-main/core/exact';
 import { planningInstance, type PlanningInstance } from '../../../src-main/core/model';
 import { upperBoundOf } from '../../../src-main/core/planner';
@@ -16,6 +16,8 @@ import { verifyPlan } from '../../../src-main/core/verify';
 // in the bench can take a minute).
 const SIZE: TinySize = { hamlets: [2, 4], teams: [1, 3], days: [3, 5] };
 const SEEDS = Array.from({ length: 36 }, (_, i) => i + 1);
+// Where the demo's gap lives: home visits fill whatever time the rest leaves.
+const HOMEBOUND_SEEDS = Array.from({ length: 8 }, (_, i) => i + 101);
 
 describe('the LP bound against exact optima (tiny districts short of capacity)', () => {
   it.each(SEEDS)('seed %i: bound ≥ proven optimum ≥ planned, both plans valid', async (seed) => {
@@ -27,6 +29,23 @@ describe('the LP bound against exact optima (tiny districts short of capacity)',
     expect(c.upperBound, 'no plan beats the bound').toBeGreaterThanOrEqual(optimum);
     expect(optimum, 'the planner does not beat the optimum').toBeGreaterThanOrEqual(c.planned);
     expect(optimum, 'capacity is short of the backlog').toBeLessThan(c.backlog);
+  });
+
+  it.each(HOMEBOUND_SEEDS)('seed %i with 40 %% of every backlog homebound: bound ≥ proven optimum ≥ planned, both plans valid', async (seed) => {
+    const c = await runBoundCase(seed, { planSeconds: 0.5, exactSeconds: 30, size: SIZE, homeboundShare: 0.4, now: () => performance.now() });
+    expect(c.status, 'HiGHS proves the optimum').toBe('Optimal');
+    expect(c.optimumViolations).toEqual([]);
+    expect(c.plannerViolations).toEqual([]);
+    expect(c.upperBound, 'no plan beats the bound').toBeGreaterThanOrEqual(c.optimum!);
+    expect(c.optimum!, 'the planner does not beat the optimum').toBeGreaterThanOrEqual(c.planned);
+  });
+
+  it('a homebound share replaces the generated homebound and keeps the backlog', () => {
+    const generated = tinyShortageInstance(5, SIZE);
+    const heavy = boundCaseInstance(5, { size: SIZE, homeboundShare: 0.4 });
+    expect(heavy.backlogs.map((b) => b.remaining)).toEqual(generated.backlogs.map((b) => b.remaining));
+    expect(heavy.backlogs.map((b) => b.homebound)).toEqual(generated.backlogs.map((b) => ({ cccd: Math.floor(0.4 * b.remaining.cccd), eid: Math.floor(0.4 * b.remaining.eid) })));
+    expect(() => planningInstance.parse(heavy)).not.toThrow();
   });
 
   it('the generator is deterministic and gives valid instances', () => {
