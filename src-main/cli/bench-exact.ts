@@ -21,13 +21,15 @@ import { flagsOrExit, runWhenMain } from './flags';
 
 const USAGE = 'Usage: npm run bench:exact -- [--cases n] [--first-seed n] [--plan-time-limit s] [--exact-time-limit s] [--homebound-share x] [--json file] [--dump-dir dir]';
 
+const SHARE = 'must be a number from 0 to 1';
+
 const flagsSchema = z
   .object({
     cases: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(100_000).default(200),
     'first-seed': z.coerce.number({ error: 'must be a whole number' }).int().min(0).default(1),
     'plan-time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(0.1).max(3600).default(0.5),
     'exact-time-limit': z.coerce.number({ error: 'must be a number of seconds' }).min(1).max(36_000).default(60),
-    'homebound-share': z.coerce.number({ error: 'must be a number from 0 to 1' }).min(0, 'must be a number from 0 to 1').max(1, 'must be a number from 0 to 1').optional(),
+    'homebound-share': z.coerce.number({ error: SHARE }).min(0, SHARE).max(1, SHARE).optional(),
     json: z.string().min(1).optional(),
     'dump-dir': z.string().min(1).optional(),
   })

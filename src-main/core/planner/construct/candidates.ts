@@ -1,4 +1,4 @@
-import { allocate, reachable } from '../evaluate/allocate';
+import { allocate, shiftReachable } from '../evaluate/allocate';
 import { shiftKeyOf, type Pools, type RoutePlan } from '../evaluate/route-plan';
 import { daysToCut } from '../prepare/days';
 import type { Prepared, PSlot } from '../prepare/prepared';
@@ -54,17 +54,15 @@ export function singleValue(prepared: Prepared, teamIndex: number, slot: PSlot, 
   const work = slot.end - slot.start - prepared.minutes[team.node * nodeCount + ph.node]! - prepared.minutes[ph.node * nodeCount + team.node]! - team.setup;
   if (work < 0) return -1;
   const hamletCount = prepared.hamlets.length;
-  const { nonHomebound, homebound, shift } = pools;
+  const { homebound } = pools;
   const guide = plain ? null : pools.guide;
   const reach = ph.reach[slot.kind] ?? 0;
-  const sharing = shift !== undefined && shift.key[hamlet] === shiftKeyOf(slot);
+  const key = shiftKeyOf(slot);
   let count = 0;
   for (let service = 0; service < 2; service++) {
     if (!team.can[service]) continue;
     if (!slot.homeOnly && reach > 0) {
-      // Another team here this shift met the same people (as in allocate()).
-      const taken = sharing ? shift.taken[service * hamletCount + hamlet]! : 0;
-      const cap = reachable(reach, nonHomebound[service * hamletCount + hamlet]! + taken) - taken;
+      const cap = shiftReachable(pools, reach, hamlet, service * hamletCount + hamlet, key);
       if (cap > 0) { RATE[count] = team.tp[service]!; CAP[count] = cap; GROUP[count] = service; WORTH[count] = prepared.serviceWeight[service]!; count++; }
     }
     if (team.htp > 0 && homebound[service * hamletCount + hamlet]! > 0) {

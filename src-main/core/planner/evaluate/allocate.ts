@@ -7,6 +7,17 @@ import { shiftKeyOf, takeInShift, type Pools, type RoutePlan, type StopPlan } fr
  */
 export const reachable = (reach: number, left: number): number => Math.floor(reach * left + 1e-9);
 
+/**
+ * Venue people of one service (index `at` = service * hamletCount + hamlet) a visit in the shift
+ * `key` can still meet: teams there earlier in the same shift met the same people, so the shift
+ * reaches floor(reach × what was left then), less what they took.
+ */
+export function shiftReachable(pools: Pools, reach: number, hamlet: number, at: number, key: number): number {
+  const { shift } = pools;
+  const taken = shift && shift.key[hamlet] === key ? shift.taken[at]! : 0;
+  return reachable(reach, pools.nonHomebound[at]! + taken) - taken;
+}
+
 /** Numerical guard when turning fractional work hours into whole minutes. */
 const MINUTE_EPS = 1e-7;
 
@@ -91,10 +102,10 @@ export function allocate(prepared: Prepared, team: number, slot: PSlot, stops: r
 
 /** Every kind of work the team could do at the stops, best urgency-weighted people per minute first. */
 function workOptions(prepared: Prepared, team: number, slot: PSlot, stops: readonly number[], pools: Pools): WorkOption[] {
-  const { nonHomebound, homebound, shift } = pools;
+  const { homebound } = pools;
   const { can, tp, htp } = prepared.teams[team]!;
   const hamletCount = prepared.hamlets.length;
-  const key = shift ? shiftKeyOf(slot) : -1;
+  const key = shiftKeyOf(slot);
   const options: WorkOption[] = [];
   stops.forEach((hamlet, stop) => {
     const { reach: reaches, weight: urgency } = prepared.hamlets[hamlet]!;
@@ -104,9 +115,7 @@ function workOptions(prepared: Prepared, team: number, slot: PSlot, stops: reado
       const at = service * hamletCount + hamlet;
       const weight = urgency * prepared.serviceWeight[service]!;
       if (!slot.homeOnly && reach > 0) {
-        // Another team here earlier in this shift met the same people: the shift reaches floor(reach × left then), less what it took.
-        const taken = shift && shift.key[hamlet] === key ? shift.taken[at]! : 0;
-        const cap = reachable(reach, nonHomebound[at]! + taken) - taken;
+        const cap = shiftReachable(pools, reach, hamlet, at, key);
         if (cap > 0) options.push({ stop, service, home: false, group: service, cap, perPerson: 60 / tp[service]!, rate: weight * tp[service]! });
       }
       if (htp > 0) {
