@@ -1,7 +1,8 @@
 /**
  * Where the demo's gap to its LP bound goes: the plan (5 s, seed 3, frozen clock) beside the
- * bound's LP solution, minute by minute of team time, and how far the bound falls when the
- * teams are a little slower (how much slack the LP holds).
+ * bound's LP solution, minute by minute of team time; the plan's routes by the minutes they leave
+ * unused; the bound with whole visits to each hamlet (a mixed-integer program); and how far the
+ * bound falls when the teams are a little slower (how much slack the LP holds).
  *
  * Then the same plan and bound on three changed demos, to show which part of the problem the gap
  * lives in: without the homebound, without CCCD, and with every team at one speed.
@@ -20,13 +21,21 @@ import { demoInstance } from '../tests/unit/planner/fixtures';
 
 type Columns = Record<string, { Primal: number }>;
 
-async function solveBound(instance: PlanningInstance): Promise<{ value: number; columns: Columns; prepared: ReturnType<typeof prepare> }> {
+async function solveBound(instance: PlanningInstance): Promise<{ value: number; columns: Columns; prepared: ReturnType<typeof prepare>; lp: string }> {
   const prepared = prepare(instance);
   // What is left to enrol, as the planner's bound starts from it (upperBoundOf).
   const { nonHomebound, homebound } = new PlanState(prepared);
   const model = buildBoundModel(prepared, nonHomebound, homebound);
   const result = (await loadHighs()).solve(model.lp, { output_flag: false, presolve: 'off', simplex_strategy: 1 }) as unknown as { ObjectiveValue: number; Columns: Columns };
-  return { value: result.ObjectiveValue, columns: result.Columns, prepared };
+  return { value: result.ObjectiveValue, columns: result.Columns, prepared, lp: model.lp };
+}
+
+/** The same model with each hamlet's venue visits (v<hamlet>) whole: a mixed-integer program. */
+async function wholeVisits(lp: string): Promise<string> {
+  const visits = [...new Set([...lp.matchAll(/\b(v\d+)\b/g)].map((m) => m[1]!))];
+  const mip = lp.replace(/\nEnd\n$/, `\nGeneral\n ${visits.join(' ')}\nEnd\n`);
+  const result = (await loadHighs()).solve(mip, { output_flag: false, time_limit: 60 });
+  return `${result.Status}, ${result.ObjectiveValue.toFixed(1)}`;
 }
 
 const sum = (columns: Columns, pattern: RegExp, weight: (m: RegExpExecArray) => number): number => {
@@ -63,7 +72,7 @@ async function main(): Promise<void> {
       home += stop.homeVisits.cccd + stop.homeVisits.eid;
     }
   }
-  const { value, columns, prepared } = await solveBound(instance);
+  const { value, columns, prepared, lp } = await solveBound(instance);
   const capacity = prepared.teams.reduce((total, _, team) => total + teamCapacity(prepared, team).minutes, 0);
   const geo = geometry(prepared);
   const roundTrip = (team: number, cell: number): number => Math.min(...geo.cells[cell]!.map((h) => geo.roundTrip(prepared.teams[team]!.node, prepared.hamlets[h]!.node)));
@@ -83,6 +92,16 @@ async function main(): Promise<void> {
   console.log(row('unused', capacity - minutes, capacity - lpTravel - lpSetup - lpWork));
   console.log(row('visits', visits, lpVisits));
   console.log(row('home visits (people)', home, lpHome));
+  const byUnused = new Map<string, [number, number]>();
+  for (const route of result.routes) {
+    const slot = prepared.slots.find((x) => x.date === route.date && x.templateId === route.templateId)!;
+    const unused = slot.end - slot.start - (route.returnMin - route.departMin);
+    const label = unused === 0 ? '0' : unused <= 2 ? '1-2' : unused <= 5 ? '3-5' : unused <= 11 ? '6-11' : '12+';
+    const [routes, total] = byUnused.get(label) ?? [0, 0];
+    byUnused.set(label, [routes + 1, total + unused]);
+  }
+  console.log(`plan's routes by minutes unused: ${['0', '1-2', '3-5', '6-11', '12+'].map((l) => `${l}: ${byUnused.get(l)?.[0] ?? 0} routes, ${byUnused.get(l)?.[1] ?? 0} min`).join('; ')}`);
+  console.log(`bound with whole visits to each hamlet (mixed-integer): ${await wholeVisits(lp)}`);
   for (const factor of [0.99, 0.97, 0.95]) {
     const slower = { ...instance, teams: instance.teams.map((t) => ({ ...t, throughputPerHour: { cccd: t.throughputPerHour.cccd * factor, eid: t.throughputPerHour.eid * factor }, homeThroughputPerHour: t.homeThroughputPerHour * factor })) };
     console.log(`bound with every team ${Math.round(100 * (1 - factor))} % slower: ${(await solveBound(slower)).value.toFixed(0)}`);
