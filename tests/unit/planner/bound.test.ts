@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { upperBoundOf } from '../../../src-main/core/planner';
-import { backlog, EVENING, hamlet, instance, MONDAY, road, team, vehicle } from './fixtures';
+import { backlog, enrolledTotal, EVENING, hamlet, instance, MONDAY, planFrozen, road, team, vehicle } from './fixtures';
 
 describe('the LP upper bound', () => {
   it('charges a second stop the detour it costs: two hamlets an hour either side of the base do not fit one route together', async () => {
@@ -19,5 +19,22 @@ describe('the LP upper bound', () => {
     const bound = (await upperBoundOf(inst)).people;
     expect(bound).toBeLessThanOrEqual(45);
     expect(bound).toBeGreaterThanOrEqual(30);
+  });
+
+  it('holds k routes to the k longest shifts: fewer, longer routes do not save the travel', async () => {
+    // Monday evening (240 min) and Saturday morning (120 min), an hour and forty minutes' round
+    // trip, setup 10, one person a minute: 130 people in the evening and 10 on Saturday. With
+    // only the team's 360 minutes and the longest shift per route, one and a half routes held
+    // 195 (1.5 round trips, 195 minutes of work); a route is no longer than its shift.
+    const inst = instance({
+      campaign: { name: 'Hai ca', startDate: MONDAY, deadline: '2024-11-10' },
+      hamlets: [hamlet(1, { reach: { weekday_day: 0.9, weekday_evening: 0.9, weekend: 0.9 } })],
+      backlogs: [backlog(1, 1000)],
+      shiftTemplates: [{ ...EVENING, weekdays: [1] }, { id: 2, code: 'SANG-T7', name: 'Sáng T7', kind: 'weekend', weekdays: [6], startMin: 480, endMin: 600, homeVisitsOnly: false, onHolidays: true }],
+      travel: [road('b:1', 'h:1', 50)],
+      teams: [team(1, { throughputPerHour: { cccd: 0, eid: 60 } })], vehicles: [vehicle(1)],
+    });
+    expect((await upperBoundOf(inst)).people).toBe(140);
+    expect(enrolledTotal(await planFrozen(inst))).toBe(140);
   });
 });

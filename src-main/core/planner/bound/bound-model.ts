@@ -7,7 +7,8 @@ import { LpWriter } from './lp-writer';
  * An LP relaxation whose optimum no checker-valid plan can beat. Why each piece holds for
  * any valid plan, not only the planner's:
  * - Shifts: per team, the most routes and shift minutes (venue, home-only, all) that its
- *   caps, days off and pinned routes allow, by exact dynamic programming (bound-capacity).
+ *   caps, days off and pinned routes allow, by exact dynamic programming (bound-capacity);
+ *   and k routes last at most the k longest of the team's shifts (writeLengthChords).
  * - Travel: legs are no shorter than shortest paths (sp), so a route lasts at least the sp
  *   round trip RT to its farthest stop, its "primary" p, plus setup at each stop. A route
  *   whose primary is h lasts at most L(h), the longest shift it could run in, so for any
@@ -149,23 +150,39 @@ function writeTeam(build: Build, team: number): void {
     { home: false, routes: cap.venueRoutes, minutes: cap.venueMinutes, longest: cap.longestVenue },
     { home: true, routes: cap.homeRoutes, minutes: cap.homeMinutes, longest: cap.longestHome },
   ];
-  const allRoutes: Term[] = [];
-  const allMinutes: Term[] = [];
+  const routes: Term[] = [];
+  const minutes: Term[] = [];
   for (const group of groups) {
     if (group.routes <= 0) continue;
     const written = writeGroup(build, team, group);
     if (!written) continue;
-    allRoutes.push(...written.routes);
-    allMinutes.push(...written.minutes);
+    routes.push([1, written.routes]);
+    minutes.push([1, written.minutes]);
   }
-  if (allRoutes.length > 0) {
-    lp.row(allRoutes, '<=', cap.routes);
-    lp.row(allMinutes, '<=', cap.minutes);
+  if (routes.length > 0) {
+    lp.row(routes, '<=', cap.routes);
+    lp.row(minutes, '<=', cap.minutes);
+    writeLengthChords(lp, routes, minutes, cap.slots);
   }
 }
 
+/**
+ * Routes last no longer than their shifts, so k routes of a team hold at most F(k), its k
+ * longest shifts' minutes: a concave curve, so below its chords at every whole k. They bind a
+ * team's route minutes to its number of routes (otherwise fewer, longer routes save travel).
+ */
+function writeLengthChords(lp: LpWriter, routes: readonly Term[], minutes: readonly Term[], slots: readonly PSlot[]): void {
+  const lengths = slots.map((slot) => slot.end - slot.start).sort((a, b) => b - a);
+  let held = 0;
+  lengths.forEach((length, j) => {
+    // F(j) + length·(k − j): written where the slope changes (equal lengths give one line).
+    if (length !== lengths[j - 1]) lp.row([...minutes, ...routes.map(([c, v]): Term => [-length * c, v])], '<=', held - length * j);
+    held += length;
+  });
+}
+
 /** The team's visits to every cell in one group of shifts, their caps and the ladder; null if none. */
-function writeGroup(build: Build, team: number, group: ShiftGroup): { routes: Term[]; minutes: Term[] } | null {
+function writeGroup(build: Build, team: number, group: ShiftGroup): { routes: string; minutes: string } | null {
   const { lp, cells } = build;
   const pteam = build.prepared.teams[team]!;
   const tag = group.home ? 'h' : 'v';
@@ -181,10 +198,14 @@ function writeGroup(build: Build, team: number, group: ShiftGroup): { routes: Te
     visits.push(visit);
   });
   if (visits.length === 0) return null;
-  lp.row(routes, '<=', group.routes);
-  lp.row(minutes, '<=', group.minutes);
+  // The group's routes and route minutes as two variables, so the team's rows stay short.
+  const routeCount = lp.variable(`r${tag}${team}`, 0, group.routes);
+  const routeMinutes = lp.variable(`m${tag}${team}`, 0, group.minutes);
+  lp.row([...routes, [-1, routeCount]], '=', 0);
+  lp.row([...minutes, [-1, routeMinutes]], '=', 0);
+  writeLengthChords(lp, [[1, routeCount]], [[1, routeMinutes]], build.capacities[team]!.slots.filter((slot) => slot.homeOnly === group.home));
   writeLadder(lp, `a${tag}${team}`, pteam.setup, visits);
-  return { routes, minutes };
+  return { routes: routeCount, minutes: routeMinutes };
 }
 
 /** The team's visits to one cell: its variables and the work they hold; null if it cannot work there. */
