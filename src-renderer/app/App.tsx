@@ -6,6 +6,7 @@ import { onDataReplaced } from '../features/backup/events';
 import { call, RpcFailure } from '../lib/rpc';
 import { useRpc } from '../lib/useRpc';
 import { ErrorNote } from './ErrorNote';
+import { ScreenBoundary } from './ScreenBoundary';
 import { SCREENS, type Screen } from './screens';
 import { useHashRoute } from './useHashRoute';
 
@@ -114,7 +115,7 @@ export function App() {
         </div>
       )}
       <main className="content" key={dataVersion}>
-        {unusable ? <BackupsPage /> : screen.render()}
+        <ScreenBoundary key={unusable ? 'backups' : screen.route}>{unusable ? <BackupsPage /> : screen.render()}</ScreenBoundary>
       </main>
     </div>
   );

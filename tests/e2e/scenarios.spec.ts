@@ -61,6 +61,12 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   const pdf = readFileSync((await download.path())!).toString('latin1');
   expect(pdf.startsWith('%PDF')).toBe(true);
   expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+
+  // The change log names the scenario made (its page once went blank after a scenario).
+  await app.getByRole('button', { name: 'Nhật ký thay đổi' }).click();
+  await expect(app.getByTestId('audit-log')).toContainText('Kịch bản');
+  await expect(app.getByTestId('audit-log')).toContainText('Mất 2 xe ô tô');
+  await expect(app.getByTestId('screen-failed')).toHaveCount(0);
 });
 
 test('a scenario of many changes at once: teams away for a week, a longer evening, slower teams, a blackout day, CCCD kits, alike priority', async ({ app }) => {

@@ -73,6 +73,8 @@ describe('scenarios', () => {
       // The scenario's own verdict is not the one with teams added: it was never planned itself.
       const listed = valueOf<ScenarioDto[]>(await app.rpc('scenarios.list', {})).find((x) => x.id === many.id);
       expect(listed?.lastPlan).toBeNull();
+      // Nor is its brief: the plan with teams added is not the scenario's answer to its own question.
+      expect(await app.rpc('scenarios.brief', { id: many.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { key: 'scenarioNotPlanned' } } });
       expect(a.provenMinimal).toBe(a.minimum === 0 || (a.boundForOneFewer !== null && a.boundForOneFewer < a.need));
     } else {
       expect(a.planId).toBeNull();

@@ -6,7 +6,7 @@ import { getScenario } from '../../db/repos/scenarios';
 import { briefToPdf } from '../../render/brief-pdf';
 import type { Handlers } from '../dispatch';
 import { AppError } from '../errors';
-import { lastMinExtra } from './scenarios';
+import { lastMinExtra, scenarioOwnPlan } from './scenarios';
 
 const PDF_MIME = 'application/pdf';
 
@@ -20,7 +20,7 @@ export const scenarioBriefHandlers: Pick<Handlers, 'scenarios.brief'> = {
     const scenario = getScenario(ctx.db, id);
     if (!scenario) throw new AppError('NOT_FOUND', `There is no scenario ${id}.`, { key: 'noSuchScenario' });
     const plans = listPlans(ctx.db);
-    const own = plans.find((p) => p.scenarioId === id);
+    const own = scenarioOwnPlan(plans, id);
     if (!own) throw new AppError('CONFLICT', 'Plan the scenario first: the brief reports its plan.', { key: 'scenarioNotPlanned' });
     const baseId = publishedPlanId(ctx.db) ?? plans.find((p) => p.scenarioId === null)?.id ?? null;
     const base = baseId === null ? null : getPlan(ctx.db, baseId);

@@ -16,9 +16,14 @@ function scenarioOrThrow(ctx: HandlerContext, id: number): Scenario {
   return s;
 }
 
+/** The scenario's own plan (the newest), never one with what "what would it take?" added. */
+export function scenarioOwnPlan<P extends { scenarioId: number | null; extra?: string | null }>(plans: readonly P[], id: number): P | null {
+  return plans.find((p) => p.scenarioId === id && !p.extra) ?? null;
+}
+
 function dto(ctx: HandlerContext, s: Scenario): ScenarioDto {
-  // The scenario's verdict is its own plan's, never one with what "what would it take?" added.
-  return { ...s, lastPlan: listPlans(ctx.db).find((p) => p.scenarioId === s.id && !p.extra) ?? null };
+  // The scenario's verdict is its own plan's.
+  return { ...s, lastPlan: scenarioOwnPlan(listPlans(ctx.db), s.id) };
 }
 
 /** The resource as the search takes it: shift codes become copies of those shifts on the days they lack. */

@@ -35,7 +35,7 @@ export function createScenario(db: Db, s: { name: string; note?: string; changes
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO scenarios (name, description, params, created_at) VALUES (?, ?, ?, ?)')
       .run(s.name, s.note ?? '', JSON.stringify({ changes: s.changes }), new Date().toISOString()).lastInsertRowid);
-    audit(db, 'create', 'scenario', id, { name: s.name, changes: s.changes.length });
+    audit(db, 'create', 'scenario', id, { label: s.name, changeCount: s.changes.length });
     return id;
   })();
 }
@@ -47,7 +47,7 @@ export function updateScenario(db: Db, id: number, patch: { name?: string; note?
     const next = { ...before, ...patch };
     db.prepare('UPDATE scenarios SET name = ?, description = ?, params = ? WHERE id = ?')
       .run(next.name, next.note, JSON.stringify({ changes: next.changes }), id);
-    audit(db, 'update', 'scenario', id, { name: next.name, fields: Object.keys(patch) });
+    audit(db, 'update', 'scenario', id, { label: next.name, fields: Object.keys(patch) });
     return true;
   })();
 }
@@ -64,7 +64,7 @@ export function deleteScenario(db: Db, id: number): 'deleted' | 'missing' | 'kep
     if (kept.n > 0) return 'kept';
     const plans = db.prepare('DELETE FROM plans WHERE scenario_id = ?').run(id).changes;
     db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
-    audit(db, 'delete', 'scenario', id, { name: s.name, plans });
+    audit(db, 'delete', 'scenario', id, { label: s.name, plans });
     return 'deleted';
   })();
 }

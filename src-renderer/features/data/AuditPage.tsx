@@ -7,13 +7,21 @@ import { DataError } from './DataError';
 import { displayValue, langOf } from './format';
 import './data.css';
 
+/** What an entry's details may hold; older entries used other shapes, so each is checked before use. */
 interface Details {
   summary?: ProblemDto;
   label?: string;
-  changes?: FieldChangeDto[];
-  added?: string[];
-  updated?: Array<{ label: string; changes: FieldChangeDto[] }>;
+  /** A plan's (and, before, a scenario's) name. */
+  name?: string;
+  /** A rename: the name before and after. */
+  from?: string;
+  to?: string;
+  changes?: unknown;
+  added?: unknown;
+  updated?: unknown;
 }
+
+const listOf = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 const isList = (s: string): s is ListName => (LIST_NAMES as readonly string[]).includes(s);
 
@@ -40,16 +48,17 @@ export function AuditPage() {
     }
     if (e.entity === 'results' && d.summary) return t(`results.summary.${d.summary.key}`, { ...d.summary.params, defaultValue: d.summary.key });
     if (d.summary?.key === 'importDone') return t('register.audit.importWhat', { ...d.summary.params });
-    return d.label ?? (e.entityId ?? '');
+    if (typeof d.from === 'string' && typeof d.to === 'string') return `${d.from} → ${d.to}`;
+    return d.label ?? d.name ?? (e.entityId ?? '');
   };
   const entity = (name: string): string =>
     isList(name) ? t(`register.noun.${name}`) : name === 'results' ? t('results.nav') : t(`register.audit.entity.${name}`, { defaultValue: name });
   const lines = (e: AuditEntryDto): string[] => {
     const d = (e.details ?? {}) as Details;
     return [
-      ...(d.changes ?? []).map((c) => changeText(e.entity, c)),
-      ...(d.updated ?? []).map((u) => `${u.label}: ${u.changes.map((c) => changeText(e.entity, c)).join('; ')}`),
-      ...(d.added?.length ? [t('register.audit.addedRows', { names: d.added.join(', ') })] : []),
+      ...listOf<FieldChangeDto>(d.changes).map((c) => changeText(e.entity, c)),
+      ...listOf<{ label: string; changes: FieldChangeDto[] }>(d.updated).map((u) => `${u.label}: ${listOf<FieldChangeDto>(u.changes).map((c) => changeText(e.entity, c)).join('; ')}`),
+      ...(listOf<string>(d.added).length ? [t('register.audit.addedRows', { names: listOf<string>(d.added).join(', ') })] : []),
     ];
   };
 
