@@ -16,7 +16,7 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   await app.getByLabel('Tên').fill('Mất 9 xe ô tô');
   await app.getByLabel('Mất xe (số xe)').fill('9');
   await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
-  await expect(app.getByRole('alert')).toContainText('only 2 vehicles of kind car');
+  await expect(app.getByRole('alert')).toContainText('Thay đổi thứ 1: chỉ có 2 xe ô tô để mất, không phải 9');
   await expect(app.getByTestId('scenarios-list')).toContainText('Chưa có kịch bản');
 
   await app.getByLabel('Tên').fill('Mất 2 xe ô tô');
@@ -67,6 +67,12 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   await expect(app.getByTestId('audit-log')).toContainText('Kịch bản');
   await expect(app.getByTestId('audit-log')).toContainText('Mất 2 xe ô tô');
   await expect(app.getByTestId('screen-failed')).toHaveCount(0);
+
+  // A what-if plan is marked as such in the plan list and offers no "Ban hành".
+  await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  const whatIf = app.getByTestId('plans-list').locator('li', { hasText: 'Mất 2 xe ô tô' }).first();
+  await expect(whatIf.locator('[data-testid^="what-if-"]')).toHaveText('Kịch bản');
+  await expect(whatIf.locator('[data-testid^="publish-"]')).toHaveCount(0);
 });
 
 test('a scenario of many changes at once: teams away for a week, a longer evening, slower teams, a blackout day, CCCD kits, alike priority', async ({ app }) => {

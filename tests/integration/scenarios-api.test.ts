@@ -69,7 +69,7 @@ describe('scenarios', () => {
     if (a.minimum !== null) {
       expect(a).toMatchObject({ planMeetsDeadline: true, checkerValid: true });
       const plans = valueOf<PlanSummary[]>(await app.rpc('plans.list', {}));
-      expect(plans.find((p) => p.id === a.planId)).toMatchObject({ scenarioId: many.id, deadlineMet: true, extra: `teams +${a.minimum}` });
+      expect(plans.find((p) => p.id === a.planId)).toMatchObject({ scenarioId: many.id, deadlineMet: true, extra: `teams +${a.minimum}`, name: `Mượn 10 tổ: thêm ${a.minimum} tổ (như tổ LD-01)` });
       // The scenario's own verdict is not the one with teams added: it was never planned itself.
       const listed = valueOf<ScenarioDto[]>(await app.rpc('scenarios.list', {})).find((x) => x.id === many.id);
       expect(listed?.lastPlan).toBeNull();

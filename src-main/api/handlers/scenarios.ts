@@ -130,7 +130,7 @@ export const scenarioHandlers: Pick<
         const extra = `${resourceLabel(asked)} +${answer.minimum}`;
         const planId = answer.plan && answer.minimum !== null
           ? savePlan(ctx.db, {
-            name: `${s.name}: ${extra}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report, extra,
+            name: `${s.name}: thêm ${answer.minimum} ${what}`, status: 'draft', fromDate: instance.from, seed: 1, scenarioId: id, routes: answer.plan.routes, report: answer.plan.report, extra,
           })
           : null;
         const result: MinExtraAnswerDto = {

@@ -6,8 +6,9 @@ import { changeBacklog } from './backlog';
 export interface ScenarioProblem {
   change: number;
   field: string;
-  /** A key the UI translates (unknownTeam, tooMany ...). */
+  /** A key the UI translates (unknownTeam, tooMany ...), with the values its sentence names. */
   key: string;
+  params: Record<string, string | number>;
   message: string;
 }
 
@@ -17,7 +18,7 @@ export interface AppliedScenario {
 }
 
 type Apply<K extends ScenarioChange['kind']> = (instance: PlanningInstance, change: Extract<ScenarioChange, { kind: K }>, report: Report) => void;
-type Report = (field: string, key: string, message: string) => void;
+type Report = (field: string, key: string, message: string, params?: Record<string, string | number>) => void;
 
 /**
  * The base instance with a scenario's changes applied in order, as a new instance: the
@@ -28,11 +29,11 @@ export function applyScenario(base: PlanningInstance, changes: readonly Scenario
   const instance = structuredClone(base);
   const problems: ScenarioProblem[] = [];
   changes.forEach((change, index) => {
-    const report: Report = (field, key, message) => problems.push({ change: index, field, key, message });
+    const report: Report = (field, key, message, params = {}) => problems.push({ change: index, field, key, params, message });
     (APPLY[change.kind] as Apply<typeof change.kind>)(instance, change as never, report);
   });
   if (instance.from > instance.campaign.deadline) {
-    problems.push({ change: changes.length - 1, field: 'deadline', key: 'deadlineBeforeStart', message: `the deadline ${instance.campaign.deadline} is before the start ${instance.from}` });
+    problems.push({ change: changes.length - 1, field: 'deadline', key: 'deadlineBeforeStart', params: { deadline: instance.campaign.deadline, start: instance.from }, message: `the deadline ${instance.campaign.deadline} is before the start ${instance.from}` });
   }
   return { instance, problems };
 }
@@ -64,13 +65,13 @@ const APPLY: { [K in ScenarioChange['kind']]: Apply<K> } = {
   },
   loseVehicles: (inst, c, report) => {
     const ofKind = inst.vehicles.filter((v) => v.kind === c.vehicleKind).sort((a, b) => b.id - a.id);
-    if (ofKind.length < c.count) return report('count', 'tooMany', `only ${ofKind.length} vehicles of kind ${c.vehicleKind} to lose, not ${c.count}`);
+    if (ofKind.length < c.count) return report('count', 'tooMany', `only ${ofKind.length} vehicles of kind ${c.vehicleKind} to lose, not ${c.count}`, { have: ofKind.length, kind: c.vehicleKind, count: c.count });
     const lost = days(inst, c.from, c.to);
     for (const v of ofKind.slice(0, c.count)) v.unavailable = [...new Set([...v.unavailable, ...lost])].sort();
   },
   addVehicles: (inst, c, report) => {
     const base = c.baseName ? inst.bases.find((b) => b.name === c.baseName) : inst.bases.find((b) => b.kind === 'hq') ?? inst.bases[0];
-    if (!base) return report('baseName', 'unknownBase', `no base named ${c.baseName ?? '(HQ)'}`);
+    if (!base) return report('baseName', 'unknownBase', `no base named ${c.baseName ?? '(HQ)'}`, { name: c.baseName ?? '' });
     const like = inst.vehicles.find((v) => v.kind === c.vehicleKind) ?? DEFAULT_VEHICLES[c.vehicleKind];
     let id = nextId(inst.vehicles);
     for (let k = 1; k <= c.count; k++) {
@@ -86,7 +87,7 @@ const APPLY: { [K in ScenarioChange['kind']]: Apply<K> } = {
   removeShift: (inst, c, report) => {
     const shift = shiftByCode(inst, c.shift, 'shift', report);
     if (!shift) return;
-    if (inst.pinned.some((r) => r.templateId === shift.id)) return report('shift', 'pinnedUse', `pinned routes use shift ${c.shift}`);
+    if (inst.pinned.some((r) => r.templateId === shift.id)) return report('shift', 'pinnedUse', `pinned routes use shift ${c.shift}`, { shift: c.shift });
     inst.shiftTemplates = inst.shiftTemplates.filter((t) => t !== shift);
   },
   lengthenShift: (inst, c, report) => {
@@ -104,9 +105,9 @@ const APPLY: { [K in ScenarioChange['kind']]: Apply<K> } = {
 /** Borrowed teams like an existing one, at its base or another, with vehicles that seat them. */
 function addTeams(inst: PlanningInstance, c: Extract<ScenarioChange, { kind: 'addTeams' }>, report: Report): void {
   const like = inst.teams.find((t) => t.code === c.likeTeam);
-  if (!like) return report('likeTeam', 'unknownTeam', `no team ${c.likeTeam}`);
+  if (!like) return report('likeTeam', 'unknownTeam', `no team ${c.likeTeam}`, { code: c.likeTeam });
   const base = c.baseName ? inst.bases.find((b) => b.name === c.baseName) : inst.bases.find((b) => b.id === like.baseId);
-  if (!base) return report('baseName', 'unknownBase', `no base named ${c.baseName}`);
+  if (!base) return report('baseName', 'unknownBase', `no base named ${c.baseName}`, { name: c.baseName ?? '' });
   const seating = vehiclesSeating(inst.vehicles.filter((v) => v.baseId === like.baseId), like.size);
   let teamId = nextId(inst.teams);
   let vehicleId = nextId(inst.vehicles);
@@ -134,7 +135,7 @@ function vehiclesSeating(vehicles: readonly Vehicle[], size: number): Vehicle[] 
 
 function shiftByCode(inst: PlanningInstance, code: string, field: string, report: Report): ShiftTemplate | undefined {
   const shift = inst.shiftTemplates.find((t) => t.code === code);
-  if (!shift) report(field, 'unknownShift', `no shift ${code}`);
+  if (!shift) report(field, 'unknownShift', `no shift ${code}`, { shift: code });
   return shift;
 }
 
@@ -152,7 +153,7 @@ function teamsByCode(inst: PlanningInstance, codes: readonly string[], report: R
   for (const code of codes) {
     const team = inst.teams.find((t) => t.code === code);
     if (team) found.push(team);
-    else report('teams', 'unknownTeam', `no team ${code}`);
+    else report('teams', 'unknownTeam', `no team ${code}`, { code });
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import { LIMITS, SERVICES, type Backlog, type PlanningInstance, type ScenarioChange, type Service } from '../model';
 
-type Report = (field: string, key: string, message: string) => void;
+type Report = (field: string, key: string, message: string, params?: Record<string, string | number>) => void;
 
 /**
  * More or fewer people to enrol, in one commune or the whole area, for one service or both:
@@ -12,7 +12,7 @@ export function changeBacklog(inst: PlanningInstance, c: Extract<ScenarioChange,
   let hamletIds: Set<number> | null = null;
   if (c.commune !== undefined) {
     const commune = inst.communes.find((x) => x.code === c.commune);
-    if (!commune) return report('commune', 'unknownCommune', `no commune ${c.commune}`);
+    if (!commune) return report('commune', 'unknownCommune', `no commune ${c.commune}`, { code: c.commune });
     hamletIds = new Set(inst.hamlets.filter((h) => h.communeId === commune.id).map((h) => h.id));
   }
   const scope = inst.backlogs.filter((b) => hamletIds === null || hamletIds.has(b.hamletId));
@@ -20,8 +20,8 @@ export function changeBacklog(inst: PlanningInstance, c: Extract<ScenarioChange,
     const targets = c.percent !== undefined
       ? scope.map((b) => Math.round(b.remaining[service] * (1 + c.percent! / 100)))
       : spread(scope.map((b) => b.remaining[service]), c.addPeople!);
-    if (targets === null) return report('addPeople', 'belowZero', `fewer than ${-c.addPeople!} people left to take away`);
-    if (targets.some((t) => t > LIMITS.hamletPeople)) return report(c.percent !== undefined ? 'percent' : 'addPeople', 'tooBig', `a hamlet would have more than ${LIMITS.hamletPeople} people`);
+    if (targets === null) return report('addPeople', 'belowZero', `fewer than ${-c.addPeople!} people left to take away`, { people: -c.addPeople! });
+    if (targets.some((t) => t > LIMITS.hamletPeople)) return report(c.percent !== undefined ? 'percent' : 'addPeople', 'tooBig', `a hamlet would have more than ${LIMITS.hamletPeople} people`, { max: LIMITS.hamletPeople });
     scope.forEach((b, i) => setRemaining(b, service, targets[i]!));
   }
 }

@@ -45,7 +45,8 @@ export function PlansList({ plans, selectedId, onSelect, onPublish, onRename, on
             <span className={p.deadlineMet ? 'ok' : 'warn'}>
               {p.deadlineMet ? t('plan.list.met') : t('plan.list.short', { short: formatNumber(p.short, i18n.language) })}
             </span>
-            {p.status === 'draft' && (
+            {p.scenarioId !== null && <span className="badge" data-testid={`what-if-${p.id}`}>{t('scenario.nav')}</span>}
+            {p.status === 'draft' && p.scenarioId === null && (
               <button className="secondary small" onClick={() => onPublish(p.id)} data-testid={`publish-${p.id}`}>
                 {t('plan.list.publish')}
               </button>

@@ -50,7 +50,7 @@ describe('scenario changes, applied on top of the base data', () => {
     expect(lost).toHaveLength(2);
     expect(lost.every((v) => v.kind === 'car' && v.unavailable.includes('2022-12-01') && v.unavailable.includes('2022-12-10') && !v.unavailable.includes('2022-12-11'))).toBe(true);
     expect(apply({ kind: 'loseVehicles', vehicleKind: 'car', count: cars + 1 }).problems).toEqual([
-      expect.objectContaining({ change: 0, field: 'count', key: 'tooMany' }),
+      expect.objectContaining({ change: 0, field: 'count', key: 'tooMany', params: { have: cars, kind: 'car', count: cars + 1 } }),
     ]);
   });
 
