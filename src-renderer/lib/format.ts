@@ -2,11 +2,35 @@ import { format, parseISO } from 'date-fns';
 
 const numberFormat = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(n: number, lang: string): string {
+/** One formatter per language and decimal count: Vietnamese "1.234,5", English "1,234.5". */
+function numberFormatFor(lang: string, digits?: number): Intl.NumberFormat {
   const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
-  let f = numberFormat.get(locale);
-  if (!f) numberFormat.set(locale, (f = new Intl.NumberFormat(locale)));
-  return f.format(n);
+  const key = `${locale}/${digits ?? ''}`;
+  let f = numberFormat.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormat.set(key, f);
+  }
+  return f;
+}
+
+export function formatNumber(n: number, lang: string): string {
+  return numberFormatFor(lang).format(n);
+}
+
+/** A number with exactly `digits` decimals in the language's style: "4,9" in Vietnamese, "4.9" in English (never toFixed on screen). */
+export function formatDecimal(n: number, lang: string, digits = 1): string {
+  return numberFormatFor(lang, digits).format(n);
+}
+
+/** A share (0.271) as a percentage number without the sign ("27,1" / "27.1"), for texts that write the "%" themselves. */
+export function formatShare(share: number, lang: string, digits = 1): string {
+  return formatDecimal(100 * share, lang, digits);
+}
+
+/** part of whole as a percentage number ("97,1" / "97.1"), or `empty` when the whole is 0. */
+export function formatPercentOf(part: number, whole: number, lang: string, empty = '—'): string {
+  return whole > 0 ? formatDecimal((100 * part) / whole, lang) : empty;
 }
 
 /** dd/MM/yyyy in both languages: the format Vietnamese offices use. */

@@ -1,8 +1,10 @@
 import { format, parseISO } from 'date-fns';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, DatabaseProblem } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
+import { formatNumber } from '../../lib/format';
 import { call, RpcFailure } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { Modal } from '../data/Modal';
@@ -15,6 +17,14 @@ function size(bytes: number, language: string): string {
   const mb = bytes / 1024 / 1024;
   const n = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
   return mb >= 1 ? `${n.format(mb)} MB` : `${n.format(Math.max(1, Math.ceil(bytes / 1024)))} kB`;
+}
+
+/** "152 hamlets", "1 plan": each count with its own plural key (the Vietnamese has one form). */
+function counts(t: TFunction, lang: string, hamlets: number, plans: number): { hamlets: string; plans: string } {
+  return {
+    hamlets: t('backup.hamletCount', { count: hamlets, n: formatNumber(hamlets, lang) }),
+    plans: t('backup.planCount', { count: plans, n: formatNumber(plans, lang) }),
+  };
 }
 
 /** A refused call in words: the restore's own reason when it gave one, else the code's. */
@@ -59,8 +69,9 @@ export function BackupsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const problem = list.data?.problem ?? null;
 
-  const holds = (b: BackupInfo): string =>
-    b.summary ? t('backup.holds', { hamlets: b.summary.hamlets, plans: b.summary.plans, published: b.summary.publishedPlans }) : t('backup.unreadable');
+  const holds = (b: BackupInfo): string => (b.summary
+    ? t('backup.holds', { ...counts(t, i18n.language, b.summary.hamlets, b.summary.plans), published: formatNumber(b.summary.publishedPlans, i18n.language) })
+    : t('backup.unreadable'));
 
   const createNow = async (): Promise<void> => {
     setError(null);
@@ -79,7 +90,7 @@ export function BackupsPage() {
     try {
       const done = await call('backups.restore', { file: b.file, confirm: true });
       setAsking(null);
-      const message = t('backup.restored', { when: when(b.takenAt), hamlets: done.hamlets, plans: done.plans });
+      const message = t('backup.restored', { when: when(b.takenAt), ...counts(t, i18n.language, done.hamlets, done.plans) });
       announceDataReplaced(done.undoFile ? `${message} ${t('backup.restoredUndo')}` : message);
     } catch (err) {
       setError(err as Error);

@@ -1,11 +1,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanChanges } from '../../../src-main/api/contract';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatShare } from '../../lib/format';
 import type { PlanRefs } from './refs';
 
 type Report = NonNullable<PlanChanges['report']>;
 type Slot = Report['addedVisits'][number];
+
+/** Lines a group of changed visits shows before "show all": a province re-plan moves hundreds. */
+const CHANGE_LINES_SHOWN = 50;
+
+/** One kind of change (moved, added, dropped): a heading with its count, the first lines, the rest on demand. */
+function ChangeGroup({ title, lines, testId }: { title: string; lines: string[]; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const [all, setAll] = useState(false);
+  if (lines.length === 0) return null;
+  const n = (v: number): string => formatNumber(v, i18n.language);
+  const shown = all ? lines : lines.slice(0, CHANGE_LINES_SHOWN);
+  return (
+    <div className="change-group" data-testid={testId}>
+      <h4>{t('plan.changes.group', { title, count: lines.length, n: n(lines.length) })}</h4>
+      <ul className="change-list">{shown.map((line, i) => <li key={i}>{line}</li>)}</ul>
+      {lines.length > CHANGE_LINES_SHOWN && (
+        <button className="link" onClick={() => setAll(!all)}>
+          {all ? t('plan.changes.showFirst', { n: n(CHANGE_LINES_SHOWN) }) : t('plan.changes.showAll', { n: n(lines.length) })}
+        </button>
+      )}
+    </div>
+  );
+}
 
 /**
  * What a re-plan changed against the plan it replaces (a draft against the published plan, the
@@ -19,18 +42,23 @@ export function ChangesPanel({ changes, refs }: { changes: PlanChanges; refs: Pl
   const { report, against } = changes;
   if (!report || !against) return null;
   const changed = report.moved + report.added + report.dropped;
-  const slot = (s: Slot): string => t('plan.changes.slot', {
-    date: formatDate(s.date), shift: refs.template.get(s.templateId)?.name ?? s.templateId, team: refs.team.get(s.teamId)?.code ?? s.teamId,
-  });
-  const hamlet = (id: number): string => refs.hamlet.get(id)?.name ?? String(id);
-  const commune = (hamletId: number): string => refs.communeName.get(refs.hamlet.get(hamletId)?.communeId ?? -1) ?? '';
+  const team = (id: number): string => {
+    const code = refs.team.get(id)?.code;
+    return code !== undefined ? t('plan.changes.team', { code }) : t('plan.changes.deletedTeam', { id });
+  };
+  const shift = (id: number): string => refs.template.get(id)?.name ?? t('plan.changes.deletedShift', { id });
+  const slot = (s: Slot): string => t('plan.changes.slot', { date: formatDate(s.date), shift: shift(s.templateId), team: team(s.teamId) });
+  const place = (hamletId: number): { hamlet: string; commune: string } => {
+    const h = refs.hamlet.get(hamletId);
+    return { hamlet: h?.name ?? String(hamletId), commune: refs.communeName.get(h?.communeId ?? -1) ?? '' };
+  };
   return (
     <section className="card changes" data-testid="plan-changes" aria-label={t('plan.changes.title')}>
       <h3>{t('plan.changes.title')}</h3>
       <p>
         {t('plan.changes.summary', {
           name: against.name, from: formatDate(report.from), kept: n(report.kept), moved: n(report.moved), added: n(report.added), dropped: n(report.dropped),
-          pct: (100 * report.keptShare).toFixed(1),
+          pct: formatShare(report.keptShare, i18n.language),
         })}
       </p>
       {changed === 0 ? <p className="muted">{t('plan.changes.none')}</p> : (
@@ -42,7 +70,7 @@ export function ChangesPanel({ changes, refs }: { changes: PlanChanges; refs: Pl
             <tbody>
               {report.byCommune.filter((g) => g.moved + g.added + g.dropped > 0).map((g) => (
                 <tr key={g.id}>
-                  <td>{refs.communeName.get(g.id) ?? g.id}</td><td>{g.kept}</td><td>{g.moved}</td><td>{g.added}</td><td>{g.dropped}</td>
+                  <td>{refs.communeName.get(g.id) ?? g.id}</td><td>{n(g.kept)}</td><td>{n(g.moved)}</td><td>{n(g.added)}</td><td>{n(g.dropped)}</td>
                   <td className="warn">{t('plan.changes.reprint')}</td>
                 </tr>
               ))}
@@ -50,13 +78,14 @@ export function ChangesPanel({ changes, refs }: { changes: PlanChanges; refs: Pl
           </table>
           <button className="link" onClick={() => setOpen(!open)}>{open ? t('plan.changes.hide') : t('plan.changes.show')}</button>
           {open && (
-            <ul className="change-list">
-              {report.movedVisits.map((m, i) => (
-                <li key={`m${i}`}>{t('plan.changes.movedLine', { hamlet: hamlet(m.hamletId), commune: commune(m.hamletId), from: slot(m.from), to: slot(m.to) })}</li>
-              ))}
-              {report.addedVisits.map((s, i) => <li key={`a${i}`}>{t('plan.changes.addedLine', { hamlet: hamlet(s.hamletId), commune: commune(s.hamletId), slot: slot(s) })}</li>)}
-              {report.droppedVisits.map((s, i) => <li key={`d${i}`}>{t('plan.changes.droppedLine', { hamlet: hamlet(s.hamletId), commune: commune(s.hamletId), slot: slot(s) })}</li>)}
-            </ul>
+            <div className="change-groups">
+              <ChangeGroup title={t('plan.changes.moved')} testId="changes-moved"
+                lines={report.movedVisits.map((m) => t('plan.changes.movedLine', { ...place(m.hamletId), from: slot(m.from), to: slot(m.to) }))} />
+              <ChangeGroup title={t('plan.changes.added')} testId="changes-added"
+                lines={report.addedVisits.map((s) => t('plan.changes.addedLine', { ...place(s.hamletId), slot: slot(s) }))} />
+              <ChangeGroup title={t('plan.changes.dropped')} testId="changes-dropped"
+                lines={report.droppedVisits.map((s) => t('plan.changes.droppedLine', { ...place(s.hamletId), slot: slot(s) }))} />
+            </div>
           )}
         </>
       )}

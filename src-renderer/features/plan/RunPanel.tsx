@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanRun } from '../../../src-main/api/contract';
 import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
+import { formatDecimal } from '../../lib/format';
 import { usePlanRun } from './usePlanRun';
 
 /** "Lập kế hoạch": start date, time limit, keep pinned visits; progress and cancel. */
@@ -13,7 +14,7 @@ export function RunPanel({ defaultFrom, basePlanId, published, onFinished }: {
   published: boolean;
   onFinished: (run: PlanRun) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [from, setFrom] = useState(defaultFrom);
   const [timeLimit, setTimeLimit] = useState(5);
   const [keepPinned, setKeepPinned] = useState(true);
@@ -67,7 +68,7 @@ export function RunPanel({ defaultFrom, basePlanId, published, onFinished }: {
           <progress max={1} value={run.progress.placedShare} aria-label={t('plan.run.placed')} />
           <div className="muted">
             {t(`plan.run.state.${run.state}`)} · {t('plan.run.placed')} {Math.round(run.progress.placedShare * 100)}% ·{' '}
-            {t('plan.run.elapsed', { seconds: run.progress.elapsedSeconds.toFixed(1) })}
+            {t('plan.run.elapsed', { seconds: formatDecimal(run.progress.elapsedSeconds, i18n.language) })}
           </div>
           {run.error && <div className="error">{run.error}</div>}
         </div>

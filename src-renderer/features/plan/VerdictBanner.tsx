@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanReport } from '../../../src-main/core/model';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatPercentOf } from '../../lib/format';
 import { violationText } from './violation-text';
 
 /** The answer a planner looks for first: does the deadline hold, and if not by how much. */
@@ -11,7 +11,7 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
   const enrolled = report.enrolled.cccd + report.enrolled.eid;
   // Short: beyond each hamlet's residual, which the commune police take on (shown apart).
   const short = report.shortfall.reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0);
-  const pct = (part: number, whole: number): string => (whole ? ((100 * part) / whole).toFixed(1) : '100');
+  const pct = (part: number, whole: number): string => formatPercentOf(part, whole, i18n.language, '100');
   const km = Math.round(report.objectives.distanceM / 1000);
   return (
     <section className={report.deadlineMet ? 'verdict ok' : 'verdict missed'} data-testid="verdict" role="status">

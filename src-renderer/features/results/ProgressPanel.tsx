@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GroupFigures, ProgressReport } from '../../../src-main/api/contract';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatShare } from '../../lib/format';
 import './results.css';
 
 const total = (p: { cccd: number; eid: number }): number => p.cccd + p.eid;
@@ -11,7 +11,7 @@ export function ProgressBanner({ progress }: { progress: ProgressReport }) {
   const n = (v: number): string => formatNumber(v, i18n.language);
   const f = progress.figures;
   if (!f || !progress.asOf) return <p className="muted" data-testid="progress-none">{t('results.progress.none')}</p>;
-  const pct = (Math.abs(f.behindShare) * 100).toFixed(1);
+  const pct = formatShare(Math.abs(f.behindShare), i18n.language);
   const headline = f.behind > 0
     ? t('results.progress.behind', { people: n(f.behind), pct })
     : f.behind < 0 ? t('results.progress.ahead', { people: n(-f.behind), pct }) : t('results.progress.onPlan');
@@ -55,7 +55,7 @@ function GroupTable({ title, groups, testId }: { title: string; groups: GroupFig
               <td>{g.name}</td>
               <td className="num">{n(total(g.planned))}</td>
               <td className="num">{n(total(g.actual))}</td>
-              <td className="num">{n(g.behind)} ({(g.behindShare * 100).toFixed(1)}%)</td>
+              <td className="num">{n(g.behind)} ({formatShare(g.behindShare, i18n.language)}%)</td>
               <td className={g.measuredRate !== null && g.assumedRate !== null && g.measuredRate < g.assumedRate ? 'num slow' : 'num'}>{rate(g.measuredRate)}</td>
               <td className="num">{rate(g.assumedRate)}</td>
             </tr>
@@ -69,14 +69,18 @@ function GroupTable({ title, groups, testId }: { title: string; groups: GroupFig
 /** The banner and the communes and teams furthest behind, with their measured rate against the assumed one. */
 export function ProgressPanel({ progress, withBanner = true }: { progress: ProgressReport; withBanner?: boolean }) {
   const { t } = useTranslation();
+  // With figures but no commune or team behind, the tables would be empty: say so in one line.
+  const noneBehind = progress.figures && !progress.communes.some((g) => g.behind > 0) && !progress.teams.some((g) => g.behind > 0);
   return (
     <section className="card progress-panel" data-testid="progress-panel">
       <h2>{t('results.progress.title')}</h2>
       {withBanner && <ProgressBanner progress={progress} />}
-      <div className="progress-groups">
-        <GroupTable title={t('results.progress.furthestCommunes')} groups={progress.communes} testId="behind-communes" />
-        <GroupTable title={t('results.progress.furthestTeams')} groups={progress.teams} testId="behind-teams" />
-      </div>
+      {noneBehind ? <p className="muted" data-testid="progress-none-behind">{t('results.progress.noneBehind')}</p> : (
+        <div className="progress-groups">
+          <GroupTable title={t('results.progress.furthestCommunes')} groups={progress.communes} testId="behind-communes" />
+          <GroupTable title={t('results.progress.furthestTeams')} groups={progress.teams} testId="behind-teams" />
+        </div>
+      )}
     </section>
   );
 }

@@ -29,13 +29,18 @@ export function CompareBurndown({ columns }: { columns: Compared[] }) {
     <section className="card" data-testid="compare-burndown">
       <h3>{t('scenario.burndown')}</h3>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        {/* Room on the right for the last date's tick ("31/12"), which is centred on the chart's edge. */}
+        <LineChart data={data} margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d).slice(0, 5)} minTickGap={24} />
           <YAxis tickFormatter={(v: number) => formatNumber(v, i18n.language)} width={64} />
           <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatNumber(Number(v), i18n.language)} />
           <Legend />
-          {deadline && <ReferenceLine x={deadline} stroke="#000" strokeDasharray="4 3" label={t('scenario.deadlineMark', { date: formatDate(deadline) })} />}
+          {/* The deadline's label left of its line, at the top: clear of the line and inside the plot even when the deadline is the last day. */}
+          {deadline && (
+            <ReferenceLine x={deadline} stroke="#000" strokeDasharray="4 3"
+              label={{ value: t('scenario.deadlineMark', { date: formatDate(deadline) }), position: 'insideTopRight', offset: 6, fill: '#000', fontSize: 12 }} />
+          )}
           {columns.map((c, i) => (
             <Line key={c.id} type="monotone" dataKey={`p${c.id}`} name={c.label} stroke={COLOURS[i % COLOURS.length]} dot={false} isAnimationActive={false} connectNulls />
           ))}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioDto } from '../../../src-main/api/contract';
 import type { PlanReport, PlanSummary } from '../../../src-main/core/model';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate, formatNumber, formatPercentOf } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { CommunesDiffering, CompareBurndown } from './CompareCharts';
 
@@ -14,12 +14,11 @@ interface Column {
   teamHours: number;
 }
 
-const pct = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—');
-
 /** The base plan and up to four scenarios' plans side by side, the figures a manager weighs. */
 export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | null; scenarios: ScenarioDto[] }) {
   const { t, i18n } = useTranslation();
   const n = (x: number): string => formatNumber(Math.round(x), i18n.language);
+  const pct = (part: number, whole: number): string => (whole > 0 ? `${formatPercentOf(part, whole, i18n.language)}%` : '—');
   const wanted = [
     ...(basePlan ? [{ label: t('scenario.base'), summary: basePlan }] : []),
     ...scenarios.filter((s) => s.lastPlan).slice(0, 4).map((s) => ({ label: s.name, summary: s.lastPlan! })),
