@@ -58,6 +58,7 @@ describe('recording a visit', () => {
     const [visit] = await day('2022-11-29', { communeId: communeId(SAMPLE_COMMUNE_CODE) });
     const before = await hamletRecord(visit!.hamletId);
     const initial = ps(before.record.remainingCccd as number, before.record.remainingEid as number);
+    const overviewBefore = valueOf<{ backlog: { cccd: number; eid: number } }>(await app.rpc('overview.get', {})).backlog;
     expect(before.extra).toMatchObject({ doneCccd: 0, doneEid: 0, leftCccd: initial.cccd, leftEid: initial.eid });
     const recorded = valueOf<{ status: string; remaining: unknown }>(await app.rpc('results.record', {
       visitId: visit!.visitId, enrolled: ps(4, 37), homeVisits: ps(1, 2), note: 'Mưa nhỏ',
@@ -70,6 +71,9 @@ describe('recording a visit', () => {
     const [shown] = await day('2022-11-29', { communeId: communeId(SAMPLE_COMMUNE_CODE) });
     expect(shown!.result).toMatchObject({ enrolled: ps(4, 37), homeVisits: ps(1, 2), note: 'Mưa nhỏ', notDone: null });
     expect(shown!.hamletRemaining).toEqual(ps(initial.cccd - 4, initial.eid - 37));
+    // The home screen's "still to enrol" counts what is left, not the register's figure.
+    expect(valueOf<{ backlog: { cccd: number; eid: number } }>(await app.rpc('overview.get', {})).backlog)
+      .toEqual(ps(overviewBefore.cccd - 4, overviewBefore.eid - 37));
     expect(listAudit(app.ctx.db, 1)[0]).toMatchObject({ action: 'record', entity: 'results', entityId: String(visit!.visitId) });
 
     const { entry } = valueOf<{ entry: JournalEntryDto }>(await app.rpc('undo.peek'));

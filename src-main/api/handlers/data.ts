@@ -2,7 +2,9 @@ import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import type { Db } from '../../db';
 import { listBacklogs, listBases, listCommunes, listHamlets, listOutlines } from '../../db/repos/places';
 import { getCampaign, listCalendarExceptions, listMembers, listShiftTemplates, listTeams, listVehicles } from '../../db/repos/resources';
+import { listRecorded } from '../../db/repos/results';
 import { getSetting } from '../../db/repos/settings';
+import { remainingBacklogs } from '../../core/results';
 import type { HamletRow, Overview } from '../contract';
 import type { Handlers } from '../dispatch';
 import { tableToXlsx } from '../../render/table-xlsx';
@@ -22,6 +24,8 @@ export function asOfDate(campaign: { startDate: string; deadline: string }, toda
   return today >= campaign.startDate && today <= campaign.deadline ? today : campaign.startDate;
 }
 
+const total = <T,>(rows: readonly T[], pick: (row: T) => number): number => rows.reduce((s, row) => s + pick(row), 0);
+
 function overview(db: Db): Overview {
   const hamlets = hamletRows(db);
   const teams = listTeams(db);
@@ -31,14 +35,16 @@ function overview(db: Db): Overview {
   const asOf = campaign ? asOfDate(campaign) : null;
   const area = db.prepare('SELECT name FROM area_units WHERE is_planning_area = 1 LIMIT 1').get() as { name: string } | undefined;
   const countKind = (kind: string): number => vehicles.filter((v) => v.kind === kind).length;
+  const left = remainingBacklogs(listBacklogs(db), listRecorded(db));
   return {
     dataset: getSetting<{ label: string; demo: boolean }>(db, 'dataset') ?? { label: '', demo: false },
     areaName: area?.name ?? '',
     communes: listCommunes(db).length,
     hamlets: hamlets.length,
     population: sum((h) => h.population),
-    backlog: { cccd: sum((h) => h.backlog?.remaining.cccd ?? 0), eid: sum((h) => h.backlog?.remaining.eid ?? 0) },
-    homebound: { cccd: sum((h) => h.backlog?.homebound.cccd ?? 0), eid: sum((h) => h.backlog?.homebound.eid ?? 0) },
+    // What is left: the registered backlogs less the results recorded since they were counted.
+    backlog: { cccd: total(left, (b) => b.remaining.cccd), eid: total(left, (b) => b.remaining.eid) },
+    homebound: { cccd: total(left, (b) => b.homebound.cccd), eid: total(left, (b) => b.homebound.eid) },
     teams: { total: teams.length, withKit: teams.filter((t) => t.kits > 0).length, members: listMembers(db).length },
     vehicles: { car: countKind('car'), pickup: countKind('pickup'), motorbike: countKind('motorbike') },
     campaign,
