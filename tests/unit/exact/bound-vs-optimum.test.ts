@@ -31,7 +31,7 @@ describe('the LP bound against exact optima (tiny districts short of capacity)',
     expect(optimum, 'capacity is short of the backlog').toBeLessThan(c.backlog);
   });
 
-  it.each(HOMEBOUND_SEEDS)('seed %i with 40 %% of every backlog homebound: bound ≥ proven optimum ≥ planned, both plans valid', async (seed) => {
+  it.each(HOMEBOUND_SEEDS)('seed %i with two fifths (40 per cent) of every backlog homebound: bound ≥ proven optimum ≥ planned, both plans valid', async (seed) => {
     const c = await runBoundCase(seed, { planSeconds: 0.5, exactSeconds: 30, size: SIZE, homeboundShare: 0.4, now: () => performance.now() });
     expect(c.status, 'HiGHS proves the optimum').toBe('Optimal');
     expect(c.optimumViolations).toEqual([]);
