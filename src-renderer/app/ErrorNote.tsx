@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../lib/format';
 import { RpcFailure } from '../lib/rpc';
 
 /** What a refused call may say beyond its code: a message key, or the changes of a scenario that cannot apply. */
@@ -21,7 +22,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 function shown(t: TFunction, params: Record<string, unknown> = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(params)) {
-    out[name] = typeof value === 'string' && ISO_DATE.test(value) ? value.split('-').reverse().join('/')
+    out[name] = typeof value === 'string' && ISO_DATE.test(value) ? formatDate(value)
       : name === 'kind' ? t(`error.vehicleKind.${String(value)}`, { defaultValue: String(value) }) : value;
   }
   return out;

@@ -31,7 +31,6 @@ function overview(db: Db): Overview {
   const teams = listTeams(db);
   const vehicles = listVehicles(db);
   const campaign = getCampaign(db);
-  const sum = (pick: (h: HamletRow) => number): number => hamlets.reduce((s, h) => s + pick(h), 0);
   const asOf = campaign ? asOfDate(campaign) : null;
   const area = db.prepare('SELECT name FROM area_units WHERE is_planning_area = 1 LIMIT 1').get() as { name: string } | undefined;
   const countKind = (kind: string): number => vehicles.filter((v) => v.kind === kind).length;
@@ -41,7 +40,7 @@ function overview(db: Db): Overview {
     areaName: area?.name ?? '',
     communes: listCommunes(db).length,
     hamlets: hamlets.length,
-    population: sum((h) => h.population),
+    population: total(hamlets, (h) => h.population),
     // What is left: the registered backlogs less the results recorded since they were counted.
     backlog: { cccd: total(left, (b) => b.remaining.cccd), eid: total(left, (b) => b.remaining.eid) },
     homebound: { cccd: total(left, (b) => b.homebound.cccd), eid: total(left, (b) => b.homebound.eid) },

@@ -1,6 +1,6 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { LIMITS, type PlanningInstance, type ScenarioChange, type ShiftTemplate, type Team, type Vehicle } from '../model';
-import { changeBacklog } from './backlog';
+import { changeBacklog, type ProblemParams, type Report } from './backlog';
 
 /** A change that cannot be applied, naming the change (by position) and its field. */
 export interface ScenarioProblem {
@@ -8,7 +8,7 @@ export interface ScenarioProblem {
   field: string;
   /** A key the UI translates (unknownTeam, tooMany ...), with the values its sentence names. */
   key: string;
-  params: Record<string, string | number>;
+  params: ProblemParams;
   message: string;
 }
 
@@ -18,7 +18,6 @@ export interface AppliedScenario {
 }
 
 type Apply<K extends ScenarioChange['kind']> = (instance: PlanningInstance, change: Extract<ScenarioChange, { kind: K }>, report: Report) => void;
-type Report = (field: string, key: string, message: string, params?: Record<string, string | number>) => void;
 
 /**
  * The base instance with a scenario's changes applied in order, as a new instance: the

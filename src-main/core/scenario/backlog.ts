@@ -1,6 +1,10 @@
 import { LIMITS, SERVICES, type Backlog, type PlanningInstance, type ScenarioChange, type Service } from '../model';
 
-type Report = (field: string, key: string, message: string, params?: Record<string, string | number>) => void;
+/** The values a problem's sentence names (the UI writes them into its translation). */
+export type ProblemParams = Record<string, string | number>;
+
+/** How a change reports a problem with one of its fields. */
+export type Report = (field: string, key: string, message: string, params?: ProblemParams) => void;
 
 /**
  * More or fewer people to enrol, in one commune or the whole area, for one service or both:

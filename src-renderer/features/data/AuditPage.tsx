@@ -55,10 +55,11 @@ export function AuditPage() {
     isList(name) ? t(`register.noun.${name}`) : name === 'results' ? t('results.nav') : t(`register.audit.entity.${name}`, { defaultValue: name });
   const lines = (e: AuditEntryDto): string[] => {
     const d = (e.details ?? {}) as Details;
+    const added = listOf<string>(d.added);
     return [
       ...listOf<FieldChangeDto>(d.changes).map((c) => changeText(e.entity, c)),
       ...listOf<{ label: string; changes: FieldChangeDto[] }>(d.updated).map((u) => `${u.label}: ${listOf<FieldChangeDto>(u.changes).map((c) => changeText(e.entity, c)).join('; ')}`),
-      ...(listOf<string>(d.added).length ? [t('register.audit.addedRows', { names: listOf<string>(d.added).join(', ') })] : []),
+      ...(added.length ? [t('register.audit.addedRows', { names: added.join(', ') })] : []),
     ];
   };
 
