@@ -18,8 +18,11 @@ import { solveVrptw } from '../core/vrptw/search';
 import { parseSolomon, solomonProblem } from '../core/vrptw/solomon';
 import type { Objective } from '../core/vrptw/types';
 
+const FOLDER_REQUIRED = 'the folder of Solomon instances (*.txt) is required, e.g. npm run vrptw -- ../shared/benchmarks/vrptw/solomon';
+
 const argsSchema = z.object({
-  dir: z.string().min(1, 'the instance folder is required'),
+  // Without a folder, say what to give (zod's own words name a type, not the folder).
+  dir: z.string({ error: FOLDER_REQUIRED }).min(1, FOLDER_REQUIRED),
   timeLimit: z.number().positive().max(3600).default(2),
   seed: z.number().int().default(1),
   json: z.string().min(1).optional(),

@@ -75,6 +75,12 @@ describe('vrptw CLI', () => {
     expect(result.stderr).toContain(`${join(dir, 'X1.txt')}:7: expected 7 numbers`);
   });
 
+  it('without a folder, says which folder to give and exits with 2', () => {
+    const result = run([]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('the folder of Solomon instances (*.txt) is required');
+  });
+
   it('rejects bad options', () => {
     const result = run([work, '--time-limit', '-1']);
     expect(result.status).toBe(2);
