@@ -53,6 +53,19 @@ describe('visit_results (schema v6)', () => {
     expect(new Set(visits.filter((v) => v.date >= '2022-12-01').map((v) => v.planId))).toEqual(new Set([current]));
   });
 
+  it('lists a day\'s visits in the order the teams go out: the morning home visits before the evening', () => {
+    const routes = sampleRoutes(db);
+    // The home-visit route (08:00, a later template) moved onto the evening route's day.
+    const home = routes.find((r) => r.date === '2022-11-30')!;
+    home.date = '2022-11-28';
+    const planId = savePlan(db, { name: 'một ngày hai ca', status: 'published', fromDate: '2022-11-26', seed: 1, routes, report: sampleReport(routes, '2022-11-26') });
+    const day = followedVisits(db, { from: '2022-11-28', to: '2022-11-28' });
+    expect(day.every((v) => v.planId === planId)).toBe(true);
+    expect(new Set(day.map((v) => v.templateId)).size).toBe(2);
+    expect(day.map((v) => v.startMin)).toEqual([...day.map((v) => v.startMin)].sort((a, b) => a - b));
+    expect(day[0]!.homeVisits.eid).toBeGreaterThan(0);
+  });
+
   it('the planning instance carries the remaining backlog, never below zero', () => {
     const planId = saveSamplePlan(db, { status: 'published' });
     const visitId = firstVisit(planId);

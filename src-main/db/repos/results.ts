@@ -101,7 +101,7 @@ function toVisit(r: VisitRow): FollowedVisit {
   };
 }
 
-/** The followed plan's visits (see followedPlans), filtered, in date, route and stop order. */
+/** The followed plan's visits (see followedPlans), filtered, in date, departure (the morning home-visit shift before the evening), route and stop order. */
 export function followedVisits(db: Db, filter: VisitFilter = {}): FollowedVisit[] {
   const out: FollowedVisit[] = [];
   for (const plan of followedPlans(db)) {
@@ -115,7 +115,7 @@ export function followedVisits(db: Db, filter: VisitFilter = {}): FollowedVisit[
     ];
     const where = conditions.map(([sql]) => sql);
     const args = conditions.map(([, value]) => value);
-    const rows = db.prepare(`${VISIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.date, r.template_id, r.seq, v.seq`).all(...args);
+    const rows = db.prepare(`${VISIT_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.date, r.depart_min, r.template_id, r.seq, v.seq`).all(...args);
     out.push(...(rows as VisitRow[]).map(toVisit));
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
