@@ -17,8 +17,39 @@ export class NoCampaignError extends Error {
   }
 }
 
+/**
+ * A plan asked to start on or before a day that already has recorded results: the backlog it
+ * would start from already lacks those people, so it would count that day's work twice.
+ */
+export class FromBeforeResultsError extends Error {
+  readonly code = 'BAD_PARAMS';
+  readonly details: { key: 'fromBeforeResults'; field: 'from'; params: { from: string; lastResult: string; firstOpen: string } };
+  constructor(from: string, lastResult: string) {
+    const firstOpen = addDaysIso(lastResult, 1);
+    super(`from: results are recorded up to ${lastResult} and the backlog already counts them; plan from ${firstOpen} or later (asked ${from}).`);
+    this.details = { key: 'fromBeforeResults', field: 'from', params: { from, lastResult, firstOpen } };
+  }
+}
+
+/** The last day with a recorded result (of any kept plan), or null. */
+export function lastResultDay(db: Db): string | null {
+  const row = db.prepare(
+    'SELECT MAX(r.date) AS last FROM visit_results vr JOIN plan_visits v ON v.id = vr.visit_id JOIN plan_routes r ON r.id = v.route_id',
+  ).get() as { last: string | null };
+  return row.last;
+}
+
+/** The first day a new plan may start: the campaign start, or the day after the last recorded result. */
+export function firstPlanningDay(db: Db, campaignStart: string): string {
+  const last = lastResultDay(db);
+  return last !== null && last >= campaignStart ? addDaysIso(last, 1) : campaignStart;
+}
+
 export interface LoadOptions {
-  /** First day to plan; defaults to the campaign start. */
+  /**
+   * First day to plan; defaults to the campaign start or, once results are recorded, the day
+   * after the last of them. Refused (FromBeforeResultsError) on or before a day with results.
+   */
   from?: string;
   /** Keep the pinned routes (from `from` on) of the base plan. */
   keepPinned?: boolean;
@@ -75,7 +106,9 @@ const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
 export function loadPlanningInstance(db: Db, options: LoadOptions = {}): PlanningInstance {
   const campaign = getCampaign(db);
   if (!campaign) throw new NoCampaignError();
-  const from = options.from ?? campaign.startDate;
+  const last = lastResultDay(db);
+  if (options.from !== undefined && last !== null && options.from <= last) throw new FromBeforeResultsError(options.from, last);
+  const from = options.from ?? firstPlanningDay(db, campaign.startDate);
   const publishedId = publishedPlanId(db);
   const previous = routesFrom(db, publishedId, from);
   const baseRoutes = options.basePlanId === undefined ? previous : routesFrom(db, options.basePlanId, from);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadPlanningInstance, openDatabase, savePlan, type Db } from '../../src-main/db';
+import { listPlans, loadPlanningInstance, openDatabase, savePlan, type Db } from '../../src-main/db';
 import { listBacklogs } from '../../src-main/db/repos/places';
 import { followedVisits, recordResult } from '../../src-main/db/repos/results';
 import { saveSamplePlan, sampleReport, sampleRoutes } from '../helpers/sample-plan';
@@ -77,5 +77,20 @@ describe('visit_results (schema v6)', () => {
     expect(instance.backlogs.find((b) => b.hamletId === hamletId)!.remaining).toEqual({ cccd: 0, eid: register.remaining.eid - 3 });
     // The register itself is untouched.
     expect(listBacklogs(db).find((b) => b.hamletId === hamletId)).toEqual(register);
+  });
+
+  it('a plan knows how many results were recorded after it was made (so a comparison can say it predates them)', async () => {
+    const before = saveSamplePlan(db, { status: 'published' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (const visitId of (db.prepare('SELECT v.id FROM plan_visits v JOIN plan_routes r ON r.id = v.route_id WHERE r.plan_id = ? ORDER BY v.id LIMIT 2').all(before) as { id: number }[]).map((r) => r.id)) {
+      recordResult(db, visitId, { enrolled: { cccd: 0, eid: 1 }, homeVisits: { cccd: 0, eid: 0 }, note: '', notDone: null },
+        { acceptAboveBacklog: false, raiseRegister: false, today: '2022-12-31' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const routes = sampleRoutes(db);
+    const after = savePlan(db, { name: 'sau kết quả', status: 'draft', fromDate: '2022-11-26', seed: 1, routes, report: sampleReport(routes, '2022-11-26') });
+    const plans = listPlans(db);
+    expect(plans.find((p) => p.id === before)!.resultsAfter).toBe(2);
+    expect(plans.find((p) => p.id === after)!.resultsAfter).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import type { JournalEntryDto, PlanDetail, PlanRun, ProgressReport, RegisterList
 import { route } from '../../src-main/core/model';
 import { savePlan } from '../../src-main/db';
 import { listAudit } from '../../src-main/db/repos/audit';
+import { loadScenarioInstance } from '../../src-main/db/repos/scenarios';
 import { snapshot, testApp, valueOf } from '../helpers/app';
 import { saveSamplePlan, sampleReport, sampleRoutes, SAMPLE_COMMUNE_CODE, SAMPLE_OTHER_COMMUNE_CODE } from '../helpers/sample-plan';
 import { domain, type App } from './register-helpers';
@@ -254,5 +255,20 @@ describe('the backlog follows the results', () => {
     expect(run.state).toBe('done');
     const plan = valueOf<PlanDetail>(await app.rpc('plans.get', { planId: run.planId! }));
     expect(plan.report.backlog).toEqual({ cccd: register.cccd - done.cccd, eid: register.eid - done.eid });
+    // ... and starts the day after the last recorded result, or it would count those days twice.
+    expect(plan.summary.fromDate).toBe('2022-12-02');
+  });
+
+  it('a plan or a scenario asked to start on a day with results is refused, naming the date; the home screen counts from the day after', async () => {
+    valueOf(await app.rpc('results.doneAsPlanned', { date: '2022-11-29' }));
+    const plans = valueOf<unknown[]>(await app.rpc('plans.list')).length;
+    for (const from of ['2022-11-17', '2022-11-29']) {
+      const env = await app.rpc('plan.start', { from, timeLimitSeconds: 1 });
+      expect(env).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS', details: { key: 'fromBeforeResults', field: 'from', params: { lastResult: '2022-11-29', firstOpen: '2022-11-30' } } } });
+      expect(!env.ok && env.error.message).toMatch(/^from: .*2022-11-30/);
+    }
+    expect(valueOf<unknown[]>(await app.rpc('plans.list'))).toHaveLength(plans);
+    expect(valueOf<{ asOf: string }>(await app.rpc('overview.get')).asOf).toBe('2022-11-30');
+    expect(loadScenarioInstance(app.ctx.db, []).instance.from).toBe('2022-11-30');
   });
 });

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, format, parseISO } from 'date-fns';
-import type { Db } from '../../db';
+import { firstPlanningDay, type Db } from '../../db';
 import { listBacklogs, listBases, listCommunes, listHamlets, listOutlines } from '../../db/repos/places';
 import { getCampaign, listCalendarExceptions, listMembers, listShiftTemplates, listTeams, listVehicles } from '../../db/repos/resources';
 import { listRecorded } from '../../db/repos/results';
@@ -19,9 +19,14 @@ function hamletRows(db: Db): HamletRow[] {
   }));
 }
 
-/** Today inside the campaign, else its start: the date the home screen counts from. */
-export function asOfDate(campaign: { startDate: string; deadline: string }, today = format(new Date(), 'yyyy-MM-dd')): string {
-  return today >= campaign.startDate && today <= campaign.deadline ? today : campaign.startDate;
+/**
+ * Today inside the campaign, else its start, and never on or before a day whose results are
+ * recorded (`firstOpen`, the first day a plan may start): the date the home screen counts from
+ * and a new plan starts on by default.
+ */
+export function asOfDate(campaign: { startDate: string; deadline: string }, firstOpen = campaign.startDate, today = format(new Date(), 'yyyy-MM-dd')): string {
+  const current = today >= campaign.startDate && today <= campaign.deadline ? today : campaign.startDate;
+  return firstOpen > current ? firstOpen : current;
 }
 
 const total = <T,>(rows: readonly T[], pick: (row: T) => number): number => rows.reduce((s, row) => s + pick(row), 0);
@@ -31,7 +36,7 @@ function overview(db: Db): Overview {
   const teams = listTeams(db);
   const vehicles = listVehicles(db);
   const campaign = getCampaign(db);
-  const asOf = campaign ? asOfDate(campaign) : null;
+  const asOf = campaign ? asOfDate(campaign, firstPlanningDay(db, campaign.startDate)) : null;
   const area = db.prepare('SELECT name FROM area_units WHERE is_planning_area = 1 LIMIT 1').get() as { name: string } | undefined;
   const countKind = (kind: string): number => vehicles.filter((v) => v.kind === kind).length;
   const left = remainingBacklogs(listBacklogs(db), listRecorded(db));
@@ -48,7 +53,7 @@ function overview(db: Db): Overview {
     vehicles: { car: countKind('car'), pickup: countKind('pickup'), motorbike: countKind('motorbike') },
     campaign,
     asOf,
-    daysLeft: campaign && asOf ? differenceInCalendarDays(parseISO(campaign.deadline), parseISO(asOf)) + 1 : null,
+    daysLeft: campaign && asOf ? Math.max(0, differenceInCalendarDays(parseISO(campaign.deadline), parseISO(asOf)) + 1) : null,
   };
 }
 

@@ -28,7 +28,7 @@ export const overview = z.object({
   teams: z.object({ total: z.number().int(), withKit: z.number().int(), members: z.number().int() }),
   vehicles: z.object({ car: z.number().int(), pickup: z.number().int(), motorbike: z.number().int() }),
   campaign: campaign.nullable(),
-  /** The date the figures are seen from: today inside the campaign, else its start. */
+  /** The date the figures are seen from: today inside the campaign, else its start; never on or before a day with recorded results (a new plan starts there by default). */
   asOf: isoDate.nullable(),
   daysLeft: z.number().int().nullable(),
 });

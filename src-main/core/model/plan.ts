@@ -133,6 +133,11 @@ export const planSummary = z.object({
   short: count,
   /** The data it was made from has changed since (teams, hamlets, backlog, calendar ...): its verdict may no longer hold. */
   stale: z.boolean(),
+  /**
+   * Results recorded since the plan was made: its figures do not count them (a plan made today
+   * starts from the backlog they leave), so two plans compare fairly only on the same results.
+   */
+  resultsAfter: count,
 });
 export type PlanSummary = z.infer<typeof planSummary>;
 

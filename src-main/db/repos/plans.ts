@@ -78,9 +78,12 @@ interface PlanRow {
   extra: string | null;
   /** The data's version now (selected alongside). */
   data_now: number;
+  /** Results recorded after the plan was made (selected alongside). */
+  results_after: number;
 }
 
-const PLAN_ROWS = 'SELECT p.*, (SELECT n FROM data_version WHERE id = 1) AS data_now FROM plans p';
+const PLAN_ROWS = `SELECT p.*, (SELECT n FROM data_version WHERE id = 1) AS data_now,
+  (SELECT COUNT(*) FROM visit_results vr WHERE vr.recorded_at > p.created_at) AS results_after FROM plans p`;
 
 function toSummary(r: PlanRow, report: PlanReport): PlanSummary {
   return {
@@ -89,6 +92,7 @@ function toSummary(r: PlanRow, report: PlanReport): PlanSummary {
     enrolled: report.enrolled.cccd + report.enrolled.eid, backlog: report.backlog.cccd + report.backlog.eid,
     short: (report.shortfall ?? []).reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0),
     stale: r.data_version !== null && r.data_version < r.data_now,
+    resultsAfter: r.results_after,
   };
 }
 
