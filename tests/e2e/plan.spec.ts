@@ -37,6 +37,19 @@ test('plan the demo district: verdict, calendar, burn-down and a route on the ma
   console.log(`plan run from button to rendered result: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   expect(await chips.count()).toBeGreaterThan(20);
   await shot(app, 'plan-calendar');
+  // All 20 teams are in the page's height (no short inner scroll box); the day headings stick to the window's top.
+  const calendar = app.getByTestId('calendar');
+  await expect(calendar.locator('tbody tr')).toHaveCount(20);
+  expect(await calendar.locator('.calendar-wrap').evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(0);
+  await calendar.locator('tbody tr').nth(10).scrollIntoViewIfNeeded();
+  expect(await calendar.locator('thead th').first().evaluate((e) => Math.round(e.getBoundingClientRect().top))).toBe(0);
+  // Printing (Ctrl+P) shows the plan without the app's navigation and buttons.
+  await app.emulateMedia({ media: 'print' });
+  await expect(app.getByRole('navigation', { name: 'main' })).toBeHidden();
+  await expect(app.getByRole('button', { name: 'Lập kế hoạch', exact: true })).toBeHidden();
+  await expect(app.getByTestId('verdict')).toBeVisible();
+  await expect(chips.first()).toBeVisible();
+  await app.emulateMedia({ media: 'screen' });
 
   await chips.first().click();
   await expect(app.getByTestId('route-details')).toContainText('Chỉ tiêu');

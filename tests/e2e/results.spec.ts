@@ -61,6 +61,11 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   await app.getByTestId('results-scope').selectOption(scope);
   await expect(app.locator('[data-testid^="result-row-"]')).toHaveCount(visits.length);
   await shot(app, 'results-day-empty');
+  // On a 1366 px laptop the whole row, its status last, fits in the card: nothing cut, no sideways scroll.
+  await app.setViewportSize({ width: 1366, height: 768 });
+  await expect(app.getByTestId('status-0')).toBeInViewport();
+  expect(await app.locator('.results-table').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+  await app.setViewportSize({ width: 1400, height: 900 });
 
   // Keyboard only: numbers (letters are dropped), Tab to the next cell, Enter saves and moves down.
   const eid = Math.max(0, target.quota.eid + target.homeVisits.eid - 3);
@@ -139,6 +144,13 @@ test('re-plan from the day after the results: the change list, and the changed c
   const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
   await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  // A new plan starts by default the day after the last result; a day that has results is refused, in words.
+  const afterResults = new Date(Date.parse(`${planDays[2]!}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await expect(app.getByTestId('plan-from')).toHaveValue(dmy(afterResults));
+  await app.getByTestId('plan-from').fill(dmy(planDays[0]!));
+  await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');
+  await app.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
+  await expect(app.getByRole('alert')).toContainText(`kế hoạch phải tính từ ngày ${dmy(afterResults)} trở đi`);
   await app.getByTestId('plan-from').fill(dmy(next));
   await expect(app.getByTestId('keep-published')).toBeChecked();
   await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');
@@ -195,7 +207,12 @@ test('a filled Excel roster comes back: preview, the rows it records, then recor
 
   await app.getByRole('button', { name: 'Kết quả', exact: true }).click();
   await app.getByTestId('roster-import-open').click();
+  // The file button speaks the app's language (the browser's own says "Choose File" in English).
+  const importDialog = app.getByTestId('roster-import');
+  await expect(importDialog).toContainText('Chọn tệp…');
+  await expect(importDialog).toContainText('Chưa chọn tệp');
   await app.getByTestId('roster-import-file').setInputFiles({ name: 'lich-truc-da-dien.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: filledFile });
+  await expect(importDialog).toContainText('lich-truc-da-dien.xlsx');
   await expect(app.getByTestId('roster-import-counts')).toContainText('1 lượt có kết quả');
   await expect(app.getByTestId('roster-import-updates')).toContainText('7');
   await shot(app, 'results-roster-import');

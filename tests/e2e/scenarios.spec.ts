@@ -75,6 +75,28 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   await expect(whatIf.locator('[data-testid^="publish-"]')).toHaveCount(0);
 });
 
+test('a base plan made before results were recorded is flagged in the comparison with a scenario planned after them', async ({ app }) => {
+  test.setTimeout(120_000);
+  await rpc(app, 'demo.reset', { confirm: true });
+  const done = async (runId: string): Promise<number> => {
+    await expect.poll(async () => (await rpc<{ state: string }>(app, 'plan.status', { runId })).state, { timeout: 60_000 }).toBe('done');
+    return (await rpc<{ planId: number }>(app, 'plan.status', { runId })).planId;
+  };
+  const base = await done((await rpc<{ runId: string }>(app, 'plan.start', { timeLimitSeconds: 2 })).runId);
+  await rpc(app, 'plans.publish', { planId: base });
+  const first = (await rpc<{ days: Array<{ date: string }> }>(app, 'results.progress')).days[0]!.date;
+  await rpc(app, 'results.doneAsPlanned', { date: first });
+  const scenario = await rpc<{ id: number }>(app, 'scenarios.create', { name: 'Nhanh hơn 10%', changes: [{ kind: 'throughput', percent: 10 }] });
+  await done((await rpc<{ runId: string }>(app, 'scenarios.plan', { id: scenario.id, timeLimitSeconds: 2 })).runId);
+  await app.reload();
+  await app.getByRole('button', { name: 'Kịch bản', exact: true }).click();
+  const compare = app.getByTestId('compare');
+  await expect(compare).toContainText('Tính từ ngày');
+  await expect(compare).toContainText(first.split('-').reverse().join('/'));
+  await expect(app.getByTestId('compare-predates-results')).toContainText(/«Dữ liệu gốc» được lập trước khi ghi \d+ kết quả/);
+  await shot(app, 'scenarios-predates-results');
+});
+
 test('a scenario of many changes at once: teams away for a week, a longer evening, slower teams, a blackout day, CCCD kits, alike priority', async ({ app }) => {
   test.setTimeout(120_000);
   await rpc(app, 'demo.reset', { confirm: true });

@@ -270,5 +270,9 @@ describe('the backlog follows the results', () => {
     expect(valueOf<unknown[]>(await app.rpc('plans.list'))).toHaveLength(plans);
     expect(valueOf<{ asOf: string }>(await app.rpc('overview.get')).asOf).toBe('2022-11-30');
     expect(loadScenarioInstance(app.ctx.db, []).instance.from).toBe('2022-11-30');
+    // A scenario that starts on such a day cannot apply: the change and field are named.
+    const env = await app.rpc('scenarios.create', { name: 'Bắt đầu lại', changes: [{ kind: 'deadline', deadline: '2023-01-15' }, { kind: 'startDate', from: '2022-11-20' }] });
+    expect(env).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS', details: { problems: [{ change: 1, field: 'from', key: 'startBeforeResults', params: { firstOpen: '2022-11-30' } }] } } });
+    expect(valueOf(await app.rpc('scenarios.create', { name: 'Bắt đầu sau', changes: [{ kind: 'startDate', from: '2022-12-05' }] }))).toMatchObject({ name: 'Bắt đầu sau' });
   });
 });

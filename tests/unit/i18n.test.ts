@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import en from '../../src-renderer/i18n/en.plan.json';
 
 const dir = join(__dirname, '../../src-renderer/i18n');
 
@@ -26,5 +28,26 @@ describe('translations', () => {
         seen.set(k, f);
       }
     }
+  });
+
+  it.each(files)('%s: plural keys come in pairs (_one and _other)', (viFile) => {
+    for (const file of [viFile, viFile.replace(/^vi/, 'en')]) {
+      const all = new Set(keys(JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown));
+      for (const k of all) {
+        if (k.endsWith('_one')) expect(all.has(k.replace(/_one$/, '_other')), `${k} in ${file}`).toBe(true);
+        if (k.endsWith('_other') && !all.has(k.replace(/_other$/, ''))) expect(all.has(k.replace(/_other$/, '_one')), `${k} in ${file}`).toBe(true);
+      }
+    }
+  });
+
+  it('the English verdict says "1 hamlet" and "1 person", and the plural otherwise', () => {
+    const i18n = i18next.createInstance();
+    void i18n.init({ lng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: { en: { translation: en } } });
+    const missed = (people: number, hamlets: number): string => i18n.t('plan.verdict.missed', {
+      count: hamlets, deadline: '31/12/2022', hamlets: String(hamlets), pct: '0.1',
+      people: i18n.t('plan.verdict.people', { count: people, n: String(people) }),
+    });
+    expect(missed(1, 1)).toBe('Deadline 31/12/2022: missed, 1 person short in 1 hamlet (0.1%).');
+    expect(missed(1285, 67)).toBe('Deadline 31/12/2022: missed, 1285 people short in 67 hamlets (0.1%).');
   });
 });

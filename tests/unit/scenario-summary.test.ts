@@ -22,7 +22,7 @@ function summaryIn(lang: 'vi' | 'en'): (changes: ScenarioChange[], communes?: Re
     },
   });
   const t = i18n.t.bind(i18n) as TFunction;
-  return (changes, communes = {}) => changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t, (code) => communes[code]))).join('; ');
+  return (changes, communes = {}) => changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t, lang, (code) => communes[code]))).join('; ');
 }
 
 describe('a scenario\'s changes in one line', () => {
@@ -57,5 +57,15 @@ describe('a scenario\'s changes in one line', () => {
       + 'số tồn CCCD ở Xã Yên Nhân +250 người; số tồn -5%');
     expect(en([holiday, people])).toBe('more holidays: 02/01/2023; backlog CCCD in 15622 +250 people');
     expect(vi([people, { kind: 'backlog', addPeople: -40 }])).not.toContain('undefined');
+  });
+
+  it('amounts with the language\'s thousands separator, the sign kept; counts plural-aware in English', () => {
+    const more: ScenarioChange = { kind: 'backlog', addPeople: 1500 };
+    const fewer: ScenarioChange = { kind: 'backlog', addPeople: -1 };
+    const teams: ScenarioChange = { kind: 'addTeams', count: 1, likeTeam: 'LD-01', withVehicles: true };
+    expect(vi([more, fewer, teams])).toBe('số tồn +1.500 người; số tồn -1 người; thêm 1 tổ giống LD-01');
+    expect(en([more, fewer, teams])).toBe('backlog +1,500 people; backlog -1 person; 1 more team like LD-01');
+    expect(vi([{ kind: 'backlog', percent: 12.5 }])).toBe('số tồn +12,5%');
+    expect(en([{ kind: 'backlog', percent: 12.5 }])).toBe('backlog +12.5%');
   });
 });

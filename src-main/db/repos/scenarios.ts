@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { scenarioChange, type PlanningInstance, type ScenarioChange } from '../../core/model';
 import { applyScenario, type ScenarioProblem } from '../../core/scenario';
-import { loadPlanningInstance } from '../instance';
+import { firstPlanningDay, lastResultDay, loadPlanningInstance } from '../instance';
 import type { Db } from '../open';
 import { audit } from './audit';
 
@@ -69,7 +69,20 @@ export function deleteScenario(db: Db, id: number): 'deleted' | 'missing' | 'kep
   })();
 }
 
-/** The base instance with the scenario's changes on top; the problems name each change and field. */
+/**
+ * The base instance with the scenario's changes on top; the problems name each change and field.
+ * A start date on or before a day with recorded results is one (the backlog already lacks them).
+ */
 export function loadScenarioInstance(db: Db, changes: readonly ScenarioChange[], options: { from?: string } = {}): { instance: PlanningInstance; problems: ScenarioProblem[] } {
-  return applyScenario(loadPlanningInstance(db, { from: options.from, keepPinned: false }), changes);
+  const applied = applyScenario(loadPlanningInstance(db, { from: options.from, keepPinned: false }), changes);
+  const last = lastResultDay(db);
+  const start = changes.findLastIndex((c) => c.kind === 'startDate');
+  if (start >= 0 && last !== null && applied.instance.from <= last) {
+    const params = { from: applied.instance.from, lastResult: last, firstOpen: firstPlanningDay(db, applied.instance.campaign.startDate) };
+    applied.problems.push({
+      change: start, field: 'from', key: 'startBeforeResults', params,
+      message: `results are recorded up to ${last}; start on ${params.firstOpen} or later`,
+    });
+  }
+  return applied;
 }

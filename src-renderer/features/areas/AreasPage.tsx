@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AreaInfo, Result } from '../../../src-main/api/contract';
 import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
+import { FilePick } from '../../app/FilePick';
 import { downloadBase64 } from '../../lib/download';
 import { formatDate, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
@@ -58,7 +59,10 @@ export function AreasPage() {
                   {a.current && <span className="badge ok">{t('areas.current')}</span>}
                   {a.problem && <div className="error">{a.problem}</div>}
                 </td>
-                <td>{t('areas.counts', { communes: n(a.communes), hamlets: n(a.hamlets) })}</td>
+                <td>{t('areas.counts', {
+                  communes: t('areas.communeCount', { count: a.communes, n: n(a.communes) }),
+                  hamlets: t('areas.hamletCount', { count: a.hamlets, n: n(a.hamlets) }),
+                })}</td>
                 <td>{a.campaign ? `${formatDate(a.campaign.startDate)} – ${formatDate(a.campaign.deadline)}` : ''}</td>
                 <td className="actions">
                   {!a.current && !a.problem && (
@@ -128,9 +132,10 @@ function NewAreaForm() {
         <label>{t('areas.parent')}<input value={parent} onChange={(e) => setParent(e.target.value)} required minLength={2} maxLength={120} data-testid="area-parent" /></label>
         <label>{t('areas.start')}<DateInput value={startDate} onChange={setStartDate} testId="area-start" /></label>
         <label>{t('areas.deadline')}<DateInput value={deadline} onChange={setDeadline} testId="area-deadline" /></label>
-        <label>{t('areas.workbook')}
-          <input type="file" accept=".xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="area-workbook" />
-        </label>
+        <div className="file-field">
+          <span aria-hidden="true">{t('areas.workbook')}</span>
+          <FilePick accept=".xlsx" fileName={file?.name} onPick={(picked) => setFile(picked ?? null)} label={t('areas.workbook')} testId="area-workbook" />
+        </div>
         <button type="submit" disabled={busy || !file || !name || !startDate || !deadline}>{busy ? t('areas.creating') : t('areas.create')}</button>
       </form>
       {error && <ErrorNote error={error} />}

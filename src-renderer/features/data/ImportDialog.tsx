@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UPLOAD_BYTES, type AnyListSpec, type FieldValue, type ImportPreview, type ListName } from '../../../src-main/api/contract';
+import { FilePick } from '../../app/FilePick';
 import { DataError } from './DataError';
 import { call } from '../../lib/rpc';
 import { fileToBase64 } from './files';
@@ -93,16 +94,8 @@ export function ImportDialog({ list, spec, title, onDone, onClose }: {
   return (
     <Modal title={t('register.import.title', { list: title })} onClose={onClose} wide testId="import-dialog">
       <p className="muted">{t('register.import.choose', { maxMb: MAX_MB })}</p>
-      {/* The browser's own file button speaks the browser's language: ours speaks the user's. */}
-      <label className="file-pick">
-        <span className="button-like">{t('register.import.pick')}</span>
-        <span>{file?.name ?? t('register.import.noFile')}</span>
-        <input type="file" className="visually-hidden" accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="import-file" onChange={(e) => {
-            void pick(e.target.files?.[0]);
-            e.target.value = '';
-          }} />
-      </label>
+      <FilePick accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        fileName={file?.name} onPick={(picked) => void pick(picked)} label={t('register.import.title', { list: title })} testId="import-file" />
       {busy && <p role="status" className="busy"><progress /> {t(`register.import.${busy}`)}</p>}
       {tooLarge && <div className="error" role="alert">{t('register.err.tooLarge', { maxMb: MAX_MB })}</div>}
       {error && <DataError error={error} />}

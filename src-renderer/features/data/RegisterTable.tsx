@@ -82,7 +82,7 @@ export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, 
     <div className="table-wrap register-table">
       <div className="table-tools">
         <input type="search" placeholder={t('register.tools.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('register.tools.filter')} />
-        <span className="muted">{t('register.tools.count', { count: shown.length })} · {t('register.tools.editHint')}</span>
+        <span className="muted">{t('register.tools.count', { count: shown.length, n: formatNumber(shown.length, lang) })} · {t('register.tools.editHint')}</span>
       </div>
       <table className="data" data-testid={testId}>
         <thead>
@@ -157,7 +157,7 @@ export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, 
       </table>
       {shown.length > limit && (
         <button className="secondary show-more" onClick={() => setLimit((l) => l + 1000)}>
-          {t('register.tools.showMore', { count: Math.min(1000, shown.length - limit) })}
+          {t('register.tools.showMore', { count: Math.min(1000, shown.length - limit), n: formatNumber(Math.min(1000, shown.length - limit), lang) })}
         </button>
       )}
     </div>

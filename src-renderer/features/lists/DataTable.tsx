@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format';
 import { useSortFilter } from './useSortFilter';
 
 export interface Column<Row> {
@@ -18,14 +19,14 @@ export function DataTable<Row>({ rows, columns, rowKey, testId }: {
   rowKey: (row: Row) => string | number;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { shown, filter, setFilter, toggle, ariaSort, mark } = useSortFilter(rows, columns);
 
   return (
     <div className="table-wrap">
       <div className="table-tools">
         <input type="search" placeholder={t('lists.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('lists.filter')} />
-        <span className="muted">{t('lists.count', { count: shown.length })}</span>
+        <span className="muted">{t('lists.count', { count: shown.length, n: formatNumber(shown.length, i18n.language) })}</span>
       </div>
       <table className="data" data-testid={testId}>
         <thead>

@@ -48,7 +48,7 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
   const rowStyle = win.windowed ? { height: WINDOW_ROW_HEIGHT } : undefined;
 
   return (
-    <section className="card" data-testid="calendar">
+    <section className={win.windowed ? 'card calendar-card windowed' : 'card calendar-card'} data-testid="calendar">
       <div className="toolbar">
         <button className="secondary" onClick={() => setWeekIndex((w) => Math.max(0, w - 1))} disabled={weekIndex === 0} aria-label={t('plan.calendar.prevWeek')}>◀</button>
         <select value={weekIndex} onChange={(e) => setWeekIndex(Number(e.target.value))} aria-label={t('plan.filter.week')}>
@@ -68,6 +68,8 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
           {refs.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
         </select>
       </div>
+      <CalendarLegend />
+      {/* A district's rows flow in the page (the day headings stick to the window's top); a province's scroll in a window-tall box. */}
       <div className="calendar-wrap" onScroll={win.onScroll}>
         <table className={win.windowed ? 'calendar windowed' : 'calendar'}>
           <thead>
@@ -98,7 +100,6 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
           </tbody>
         </table>
       </div>
-      <CalendarLegend />
     </section>
   );
 }
@@ -118,6 +119,7 @@ function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; 
   const { t, i18n } = useTranslation();
   const template = refs.template.get(route.templateId);
   const quota = route.stops.reduce((s, st) => s + st.quota.eid + st.quota.cccd + st.homeVisits.eid + st.homeVisits.cccd, 0);
+  const vehicles = route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ');
   return (
     <button className={`route-chip${selected ? ' selected' : ''}${route.pinned ? ' pinned' : ''}`} onClick={onClick} data-testid="route-chip" data-route-id={route.id}>
       <span className="chip-time" title={template?.name}>
@@ -126,11 +128,9 @@ function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; 
         {template?.homeVisitsOnly && <>{' '}<HomeIcon label={t('area.calendar.home')} /></>}
       </span>
       <span className="chip-stops">{route.stops.map((s) => hamletWithCommune(refs, s.hamletId)).join(' → ')}</span>
-      <span className="chip-meta">
-        {t('area.calendar.vehicles', { names: route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ') })}
-        {' · '}
-        <span data-testid="chip-quota">{t('area.calendar.quota', { n: formatNumber(quota, i18n.language) })}</span>
-      </span>
+      {/* The vehicles on one line (all of them in the tooltip and the route's details): rows stay short enough to see several teams. */}
+      <span className="chip-meta chip-vehicles" title={vehicles}>{t('area.calendar.vehicles', { names: vehicles })}</span>
+      <span className="chip-meta" data-testid="chip-quota">{t('area.calendar.quota', { n: formatNumber(quota, i18n.language) })}</span>
     </button>
   );
 }

@@ -57,25 +57,31 @@ export function ChangesPanel({ changes, refs }: { changes: PlanChanges; refs: Pl
       <h3>{t('plan.changes.title')}</h3>
       <p>
         {t('plan.changes.summary', {
-          name: against.name, from: formatDate(report.from), kept: n(report.kept), moved: n(report.moved), added: n(report.added), dropped: n(report.dropped),
+          count: report.kept, name: against.name, from: formatDate(report.from), kept: n(report.kept), moved: n(report.moved), added: n(report.added), dropped: n(report.dropped),
           pct: formatShare(report.keptShare, i18n.language),
         })}
       </p>
       {changed === 0 ? <p className="muted">{t('plan.changes.none')}</p> : (
         <>
-          <table className="compact" data-testid="changes-by-commune">
-            <thead>
-              <tr><th>{t('plan.changes.commune')}</th><th>{t('plan.changes.kept')}</th><th>{t('plan.changes.moved')}</th><th>{t('plan.changes.added')}</th><th>{t('plan.changes.dropped')}</th><th /></tr>
-            </thead>
-            <tbody>
-              {report.byCommune.filter((g) => g.moved + g.added + g.dropped > 0).map((g) => (
-                <tr key={g.id}>
-                  <td>{refs.communeName.get(g.id) ?? g.id}</td><td>{n(g.kept)}</td><td>{n(g.moved)}</td><td>{n(g.added)}</td><td>{n(g.dropped)}</td>
-                  <td className="warn">{t('plan.changes.reprint')}</td>
+          <div className="table-wrap changes-table">
+            <table className="data compact" data-testid="changes-by-commune">
+              <thead>
+                <tr>
+                  <th>{t('plan.changes.commune')}</th><th className="num">{t('plan.changes.kept')}</th><th className="num">{t('plan.changes.moved')}</th>
+                  <th className="num">{t('plan.changes.added')}</th><th className="num">{t('plan.changes.dropped')}</th><th>{t('plan.changes.roster')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.byCommune.filter((g) => g.moved + g.added + g.dropped > 0).map((g) => (
+                  <tr key={g.id}>
+                    <td>{refs.communeName.get(g.id) ?? g.id}</td>
+                    <td className="num">{n(g.kept)}</td><td className="num">{n(g.moved)}</td><td className="num">{n(g.added)}</td><td className="num">{n(g.dropped)}</td>
+                    <td className="warn">{t('plan.changes.reprint')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <button className="link" onClick={() => setOpen(!open)}>{open ? t('plan.changes.hide') : t('plan.changes.show')}</button>
           {open && (
             <div className="change-groups">

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Result, StoredRouteDto } from '../../../src-main/api/contract';
+import type { HamletRow, Result, StoredRouteDto } from '../../../src-main/api/contract';
 import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
 import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import type { PlanRefs } from './refs';
 import { violationText } from './violation-text';
+
+/** People still to enrol in a hamlet (both services). */
+const backlogOf = (h: HamletRow | undefined): number =>
+  (h?.backlog?.remaining.eid ?? 0) + (h?.backlog?.remaining.cccd ?? 0);
 
 /** One route: where, when, with what, why; pin it, or move it and see the checker's verdict. */
 export function RouteDetails({ planId, editable, route, refs, onChanged, onClose }: {
@@ -64,7 +68,8 @@ export function RouteDetails({ planId, editable, route, refs, onChanged, onClose
               <div>{t('plan.route.quota', { eid: n(s.quota.eid), cccd: n(s.quota.cccd), home: n(s.homeVisits.eid + s.homeVisits.cccd) })}</div>
               <div className="muted">
                 {t('plan.route.why', {
-                  backlog: n((h?.backlog?.remaining.eid ?? 0) + (h?.backlog?.remaining.cccd ?? 0)),
+                  count: backlogOf(h),
+                  backlog: n(backlogOf(h)),
                   reach: reach ?? '?',
                   road: h ? t(`road.${h.roadClass}`) : '',
                 })}

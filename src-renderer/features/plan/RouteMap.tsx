@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, Polyline, Tooltip } from 'react-leaflet';
 import type { PlanDetail } from '../../../src-main/api/contract';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { markerScale } from '../../lib/map-scale';
 import { hamletStatusAt } from './projection';
 import type { PlanRefs } from './refs';
@@ -17,7 +17,7 @@ type Colouring = 'completion' | 'remaining';
 
 /** The routes of one day (of every team or one), or one team's whole campaign, over the commune outlines. */
 export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dates = useMemo(() => [...new Set(plan.routes.map((r) => r.date))].sort(), [plan.routes]);
   const [dayIndex, setDayIndex] = useState(0);
   const [teamId, setTeamId] = useState(0);
@@ -106,7 +106,7 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
             <span className="legend-item"><span className="dot" style={{ background: '#c62828' }} /> ≥ 100</span>
           </>
         )}
-        <span className="legend-note">{t('plan.map.routes', { count: routes.length })}</span>
+        <span className="legend-note">{t('plan.map.routes', { count: routes.length, n: formatNumber(routes.length, i18n.language) })}</span>
       </div>
     </section>
   );

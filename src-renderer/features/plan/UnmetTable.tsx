@@ -58,7 +58,7 @@ export function UnmetTable({ plan, refs }: { plan: PlanDetail; refs: PlanRefs })
   return (
     <section className="card" data-testid="unmet">
       <div className="toolbar">
-        <span>{rows.length === 0 ? t('plan.unmet.none') : t('plan.unmet.count', { count: rows.length })}</span>
+        <span>{rows.length === 0 ? t('plan.unmet.none') : t('plan.unmet.count', { count: rows.length, n: n(rows.length) })}</span>
         <button className="secondary" onClick={() => void exportXlsx()} disabled={rows.length === 0}>{t('plan.unmet.export')}</button>
       </div>
       {error && <ErrorNote error={error} />}

@@ -13,21 +13,24 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
   const short = report.shortfall.reduce((sum, h) => sum + h.missing.cccd + h.missing.eid, 0);
   const pct = (part: number, whole: number): string => formatPercentOf(part, whole, i18n.language, '100');
   const km = Math.round(report.objectives.distanceM / 1000);
+  /** "1 person", "1,285 people": a count of people in words, for the sentences that hold two counts. */
+  const people = (v: number): string => t('plan.verdict.people', { count: v, n: n(v) });
   return (
     <section className={report.deadlineMet ? 'verdict ok' : 'verdict missed'} data-testid="verdict" role="status">
       <strong>
         {report.deadlineMet
           ? t('plan.verdict.met', { deadline: formatDate(report.deadline), date: report.clearanceDate ? formatDate(report.clearanceDate) : '' })
           : t('plan.verdict.missed', {
+              count: report.shortfall.length,
               deadline: formatDate(report.deadline),
-              short: n(short),
+              people: people(short),
               hamlets: n(report.shortfall.length),
               pct: pct(short, backlog),
             })}
         {!report.deadlineMet &&
           ' ' + (report.clearanceDate ? t('plan.verdict.clearance', { date: formatDate(report.clearanceDate) }) : t('plan.verdict.never'))}
       </strong>
-      <span>{t('plan.verdict.enrolled', { enrolled: n(enrolled), backlog: n(backlog) })}</span>
+      <span>{t('plan.verdict.enrolled', { count: backlog, enrolled: n(enrolled), backlog: n(backlog) })}</span>
       <span data-testid="by-service">
         {t('plan.verdict.byService', {
           cccd: n(report.enrolled.cccd), cccdBacklog: n(report.backlog.cccd), cccdPct: pct(report.enrolled.cccd, report.backlog.cccd),
@@ -36,16 +39,16 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
       </span>
       {report.residual && report.residual.people > 0 && (
         <span data-testid="residual">
-          {t('plan.verdict.residual', { people: n(report.residual.people), hamlets: n(report.residual.hamlets) })}
+          {t('plan.verdict.residual', { count: report.residual.hamlets, people: people(report.residual.people), hamlets: n(report.residual.hamlets) })}
         </span>
       )}
-      <span data-testid="upper-bound">{t('plan.verdict.bound', { bound: n(report.upperBound) })}</span>
+      <span data-testid="upper-bound">{t('plan.verdict.bound', { count: report.upperBound, bound: n(report.upperBound) })}</span>
       <span>
-        {t('plan.verdict.totals', { shifts: n(report.shifts), km: n(km), cost: n(report.objectives.cost) })}
+        {t('plan.verdict.totals', { count: report.shifts, shifts: n(report.shifts), km: n(km), cost: n(report.objectives.cost) })}
       </span>
       {!report.checker.valid && (
         <div className="error" data-testid="verdict-violations">
-          {t('plan.verdict.invalid', { count: report.checker.violations.length })}
+          {t('plan.verdict.invalid', { count: report.checker.violations.length, n: n(report.checker.violations.length) })}
           <ul>{report.checker.violations.slice(0, 5).map((v, i) => <li key={i}>{violationText(t, v)}</li>)}</ul>
         </div>
       )}

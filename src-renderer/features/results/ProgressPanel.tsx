@@ -13,12 +13,12 @@ export function ProgressBanner({ progress }: { progress: ProgressReport }) {
   if (!f || !progress.asOf) return <p className="muted" data-testid="progress-none">{t('results.progress.none')}</p>;
   const pct = formatShare(Math.abs(f.behindShare), i18n.language);
   const headline = f.behind > 0
-    ? t('results.progress.behind', { people: n(f.behind), pct })
-    : f.behind < 0 ? t('results.progress.ahead', { people: n(-f.behind), pct }) : t('results.progress.onPlan');
+    ? t('results.progress.behind', { count: f.behind, people: n(f.behind), pct })
+    : f.behind < 0 ? t('results.progress.ahead', { count: -f.behind, people: n(-f.behind), pct }) : t('results.progress.onPlan');
   return (
     <section className={`progress-banner ${f.behind > 0 ? 'behind' : 'ahead'}`} data-testid="progress-banner" role="status">
       <strong>{headline}</strong>
-      <span>{t('results.progress.asOf', { date: formatDate(progress.asOf), planned: n(total(f.planned)), actual: n(total(f.actual)) })}</span>
+      <span>{t('results.progress.asOf', { count: total(f.actual), date: formatDate(progress.asOf), planned: n(total(f.planned)), actual: n(total(f.actual)) })}</span>
       {(f.unrecorded > 0 || f.notDone > 0) && (
         <span>
           {[f.notDone > 0 ? t('results.progress.notDone', { count: f.notDone }) : '', f.unrecorded > 0 ? t('results.progress.unrecorded', { count: f.unrecorded }) : '']

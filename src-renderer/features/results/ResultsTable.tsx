@@ -60,8 +60,8 @@ export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
       <table className="data">
         <thead>
           <tr>
-            <th>{t('results.col.hamlet')}</th>
-            <th>{t('results.col.commune')}</th>
+            <th className="place">{t('results.col.hamlet')}</th>
+            <th className="place">{t('results.col.commune')}</th>
             <th>{t('results.col.team')}</th>
             <th>{t('results.col.shift')}</th>
             <th className="num">{t('results.col.plannedCccd')}</th>
@@ -92,8 +92,8 @@ export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
                   if (dirty && !e.currentTarget.contains(e.relatedTarget as Node | null)) onSave(v);
                 }}
               >
-                <td>{v.hamletName}</td>
-                <td>{v.communeName}</td>
+                <td className="place">{v.hamletName}</td>
+                <td className="place">{v.communeName}</td>
                 <td title={v.teamName}>{v.teamCode}</td>
                 <td title={v.shiftName}>{formatMinutes(v.startMin)}–{formatMinutes(v.endMin)}</td>
                 {(['cccd', 'eid'] as const).map((s) => (
@@ -121,7 +121,7 @@ export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
                 <td>
                   <input
                     type="text"
-                    size={12}
+                    className="note"
                     maxLength={1000}
                     aria-label={`${t('results.col.note')} · ${v.hamletName}`}
                     data-row={index}
@@ -149,10 +149,12 @@ export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
                 <td className="num readonly" title={t('results.leftTitle', { cccd: num(v.hamletRemaining.cccd), eid: num(v.hamletRemaining.eid) })}>
                   {num(v.hamletRemaining.cccd + v.hamletRemaining.eid)}
                 </td>
-                <td className="row-status">
-                  <span className={`badge ${status}`} data-testid={`status-${index}`}>{t(`results.status.${status}`)}</span>
-                  {dirty && <button className="small" tabIndex={-1} disabled={state.saving} onClick={() => onSave(v)}>{t('results.save')}</button>}
-                  {!dirty && v.result && <button className="small secondary" tabIndex={-1} onClick={() => onClear(v)}>{t('results.clear')}</button>}
+                <td>
+                  <div className="row-status">
+                    <span className={`badge ${status}`} data-testid={`status-${index}`}>{t(`results.status.${status}`)}</span>
+                    {dirty && <button className="small" tabIndex={-1} disabled={state.saving} onClick={() => onSave(v)}>{t('results.save')}</button>}
+                    {!dirty && v.result && <button className="small secondary" tabIndex={-1} onClick={() => onClear(v)}>{t('results.clear')}</button>}
+                  </div>
                   {state.error && <div className="row-error" role="alert">{state.error}</div>}
                 </td>
               </tr>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterImportPreview } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
+import { FilePick } from '../../app/FilePick';
 import { formatDate } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { fileToBase64 } from '../data/files';
@@ -52,7 +53,8 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
   return (
     <Modal title={t('results.import.title')} onClose={onClose} wide testId="roster-import">
       <p className="muted">{t('results.import.hint')}</p>
-      <input type="file" accept=".xlsx" onChange={(e) => void pick(e.target.files?.[0])} disabled={busy} data-testid="roster-import-file" />
+      <FilePick accept=".xlsx" fileName={file?.name} onPick={(picked) => void pick(picked)} label={t('results.import.title')} disabled={busy}
+        testId="roster-import-file" />
       {error && <ErrorNote error={error} />}
       {p?.fileProblem && <p className="error" role="alert">{t(`results.import.err.${p.fileProblem}`, { defaultValue: t('results.import.err.noRosterResults') })}</p>}
       {p && !p.fileProblem && (

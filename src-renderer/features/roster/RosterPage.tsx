@@ -9,6 +9,7 @@ import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { isLandscape, RosterPreview, type Orientation } from './RosterPreview';
 import { RosterSettingsForm } from './RosterSettingsForm';
+import { useRosterPrint } from './usePrint';
 import './roster.css';
 
 type ScopeKind = RosterScope['kind'];
@@ -96,6 +97,8 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
     // queryKey stands for query (a new object each render).
   }, [queryKey, version]);
 
+  const print = useRosterPrint(isLandscape(preview.bundle?.documents[0], orientation), preview.bundle !== null);
+
   if (options.error) return <ErrorNote error={options.error} />;
   if (!data) return <p className="muted">{t('roster.loading')}</p>;
 
@@ -115,21 +118,6 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
     }
   };
 
-  const print = (): void => {
-    const landscape = isLandscape(preview.bundle?.documents[0], orientation);
-    const page = document.createElement('style');
-    page.textContent = `@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 20mm 15mm 20mm 30mm; }`;
-    document.head.appendChild(page);
-    document.body.classList.add('print-roster');
-    const done = (): void => {
-      page.remove();
-      document.body.classList.remove('print-roster');
-      window.removeEventListener('afterprint', done);
-    };
-    window.addEventListener('afterprint', done);
-    window.print();
-  };
-
   const commune = scope?.kind === 'commune' ? data.communes.find((c) => c.id === scope.communeId) : undefined;
   const shown = preview.bundle;
   const changedNames = data.communes.filter((c) => changed.has(c.id)).map((c) => c.name);
@@ -141,7 +129,7 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
           {t('roster.changedNote', { plan: changes.data.against.name, communes: changedNames.join(', ') })}
         </p>
       )}
-      <section className="card">
+      <section className="card roster-controls">
         <div className="controls">
           {planPicker}
           <label>
@@ -149,7 +137,7 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
             <select value={weekCode} onChange={(e) => setWeek(e.target.value)} data-testid="roster-week" disabled={data.weeks.length === 0}>
               {data.weeks.map((w) => (
                 <option key={w.code} value={w.code}>
-                  {t('roster.weekOption', { number: Number(w.code.slice(6)), from: formatDate(w.from), to: formatDate(w.to), visits: w.visits })}
+                  {t('roster.weekOption', { number: Number(w.code.slice(6)), from: formatDate(w.from), to: formatDate(w.to), count: w.visits, visits: w.visits })}
                 </option>
               ))}
             </select>

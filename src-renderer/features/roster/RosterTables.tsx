@@ -44,22 +44,34 @@ function Counts({ r }: { r: Pick<CommuneRow, 'quota' | 'homeVisits'> }) {
 
 /**
  * A commune's week as the PDF draws it: landscape, a line a visit (the officers are listed
- * once, by the signatures: CrewLegend); portrait, the team's officers and vehicles in the row.
+ * once, by the signatures: CrewLegend); portrait, related fields merged into fewer, wider
+ * columns (day and shift; team, officers and vehicles) so that nothing is squeezed.
  */
 export function CommuneTable({ doc, landscape }: { doc: CommuneRoster; landscape: boolean }) {
   return (
     <table className={`roster-table${landscape ? ' one-line' : ''}`} data-testid="roster-table">
-      <Widths percent={landscape ? [2.5, 11, 14, 0, 11, 14, 4, 4, 4, 4, 5] : [2.5, 7.5, 8.5, 0, 19, 13.5, 4.5, 4.5, 4.5, 4.5, 7]} />
+      {/* The PDF's widths (points of the A4 text width) as shares of the sheet. */}
+      <Widths percent={landscape ? [2.5, 11, 14, 0, 11, 14, 4, 4, 4, 4, 5] : [3, 12, 0, 22.2, 6, 6, 6, 6, 7.3]} />
       <thead>
         <tr>
           <th rowSpan={2}>TT</th>
-          <th rowSpan={2}>Ngày</th>
-          <th rowSpan={2}>{landscape ? 'Ca, giờ có mặt' : 'Ca, giờ'}</th>
-          <th rowSpan={2}>{landscape ? 'Thôn/bản — nơi tiếp dân' : 'Thôn/bản, địa điểm'}</th>
-          <th rowSpan={2}>{landscape ? 'Tổ công tác' : 'Tổ công tác, cán bộ tham gia'}</th>
-          <th rowSpan={2}>Phương tiện</th>
+          {landscape ? (
+            <>
+              <th rowSpan={2}>Ngày</th>
+              <th rowSpan={2}>Ca, giờ có mặt</th>
+              <th rowSpan={2}>Thôn/bản — nơi tiếp dân</th>
+              <th rowSpan={2}>Tổ công tác</th>
+              <th rowSpan={2}>Phương tiện</th>
+            </>
+          ) : (
+            <>
+              <th rowSpan={2}>Ngày, ca trực</th>
+              <th rowSpan={2}>Thôn/bản, địa điểm</th>
+              <th rowSpan={2}>Tổ công tác, cán bộ, phương tiện</th>
+            </>
+          )}
           <CountHeaders short={landscape} />
-          <th rowSpan={2}>{landscape ? 'Kết quả' : 'Kết quả thực hiện'}</th>
+          <th rowSpan={2}>Kết quả</th>
         </tr>
         <CountSubHeaders />
       </thead>
@@ -72,7 +84,7 @@ export function CommuneTable({ doc, landscape }: { doc: CommuneRoster; landscape
             <td />
           </tr>
         ))}
-        <CommuneTotals doc={doc} />
+        <CommuneTotals doc={doc} span={landscape ? 6 : 4} />
       </tbody>
     </table>
   );
@@ -91,23 +103,28 @@ function OneLineCells({ r }: { r: CommuneRow }) {
   );
 }
 
+/** Portrait, as the PDF: the day and shift stacked in one cell, the team with its officers and vehicles in another. */
 function FullCells({ r }: { r: CommuneRow }) {
   return (
     <>
-      <td className="center"><strong>{r.weekday}</strong><br />{r.dateText}</td>
-      <td className="center">{r.shiftLabel}<br />{r.shiftHours}</td>
-      <td><strong>{r.hamletName}</strong><br />{r.venue}<br /><em>Có mặt: {r.atHamlet}</em></td>
-      <td><strong>{r.teamName}</strong>{r.officers.map((o) => <Fragment key={o}><br />{o}</Fragment>)}</td>
-      <td>{r.vehicles.map((v) => <div key={v}>{v}</div>)}</td>
+      <td className="center">
+        <strong>{r.weekday}</strong><br />{r.dateText.slice(0, 5)}<br />{r.shiftLabel}<br /><span className="nowrap">{r.shiftHours.replace(/ /g, '')}</span>
+      </td>
+      <td><strong>{r.hamletName}</strong>{r.venue && ` — ${r.venue}`}<br /><em>Có mặt: {r.atHamlet}</em></td>
+      <td>
+        <strong>{r.teamName}</strong>
+        {r.officers.map((o) => <div key={o}>{o}</div>)}
+        {r.vehicles.map((v) => <div key={v}><em>{v}</em></div>)}
+      </td>
     </>
   );
 }
 
-function CommuneTotals({ doc }: { doc: CommuneRoster }) {
+function CommuneTotals({ doc, span }: { doc: CommuneRoster; span: number }) {
   const t = doc.totals;
   return (
     <tr className="totals">
-      <td colSpan={6}>Tổng cộng: {t.visits} lượt tại {t.hamlets} thôn/bản, {t.shifts} ca trực</td>
+      <td colSpan={span}>Tổng cộng: {t.visits} lượt tại {t.hamlets} thôn/bản, {t.shifts} ca trực</td>
       <td className="num">{total(t.quota.cccd)}</td>
       <td className="num">{total(t.quota.eid)}</td>
       <td className="num">{total(t.homeVisits.cccd)}</td>
@@ -131,7 +148,7 @@ export function TeamTable({ doc }: { doc: TeamSchedule }) {
   const km = doc.shifts.reduce((sum, s) => sum + s.distanceKm, 0);
   const none = { quota: { cccd: 0, eid: 0 }, homeVisits: { cccd: 0, eid: 0 } };
   return (
-    <table className="roster-table" data-testid="roster-table">
+    <table className="roster-table team" data-testid="roster-table">
       <Widths percent={[8, 0, 28, 6, 6, 6, 6]} />
       <thead>
         <tr>

@@ -38,6 +38,8 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
   }, [key]);
   if (columns.length < 2) return <p className="muted">{t('scenario.compareHint')}</p>;
   const rows: Array<[string, (c: Column) => string]> = [
+    ['madeOn', (c) => formatDate(c.summary.createdAt.slice(0, 10))],
+    ['from', (c) => formatDate(c.summary.fromDate)],
     ['deadlineMet', (c) => t(c.report.deadlineMet ? 'scenario.yes' : 'scenario.no')],
     ['enrolled', (c) => `${n(c.summary.enrolled)} (${pct(c.summary.enrolled, c.summary.backlog)})`],
     ['short', (c) => n(c.summary.short)],
@@ -53,6 +55,9 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ['cost', (c) => `${n(c.report.objectives.cost)} đ`],
   ];
   const charted = columns.map((c) => ({ id: c.summary.id, label: c.label, report: c.report }));
+  // A plan made before some results were recorded starts from a backlog that still holds their people.
+  const predating = columns.filter((c) => c.summary.resultsAfter > 0);
+  const mixed = predating.length > 0 && predating.length < columns.length;
   return (
     <>
     <table className="grid compare" data-testid="compare">
@@ -64,6 +69,11 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
         ))}
       </tbody>
     </table>
+    {mixed && (
+      <p className="caution" role="note" data-testid="compare-predates-results">
+        {t('scenario.predatesResults', { names: predating.map((c) => `«${c.label}»`).join(', '), count: Math.max(...predating.map((c) => c.summary.resultsAfter)) })}
+      </p>
+    )}
     <CompareBurndown columns={charted} />
     <CommunesDiffering columns={charted} />
     </>

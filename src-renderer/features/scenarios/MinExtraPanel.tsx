@@ -98,7 +98,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
       {run && (
         <ol className="muted small" data-testid="min-extra-steps">
           {run.steps.map((s, i) => (
-            <li key={i}>{t(s.what === 'bound' ? 'scenario.minExtra.stepBound' : 'scenario.minExtra.stepPlan', { k: s.k, people: n(s.people), enough: t(s.enough ? 'scenario.yes' : 'scenario.no') })}</li>
+            <li key={i}>{t(s.what === 'bound' ? 'scenario.minExtra.stepBound' : 'scenario.minExtra.stepPlan', { count: s.people, k: n(s.k), people: n(s.people), enough: t(s.enough ? 'scenario.yes' : 'scenario.no') })}</li>
           ))}
         </ol>
       )}
@@ -108,17 +108,17 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
         <div className="answer" data-testid="min-extra-answer">
           {a.proposedBase && (
             <p data-testid="min-extra-proposed-base">{t('scenario.minExtra.proposedBase', {
-              base: a.proposedBase.baseName, missing: n(a.proposedBase.missing), commune: a.proposedBase.communeName, communeMissing: n(a.proposedBase.communeMissing), km: n(a.proposedBase.meanKm),
+              count: a.proposedBase.missing, base: a.proposedBase.baseName, missing: n(a.proposedBase.missing), commune: a.proposedBase.communeName, communeMissing: n(a.proposedBase.communeMissing), km: n(a.proposedBase.meanKm),
             })}</p>
           )}
           {a.minimum === null ? <p className="warn">{t('scenario.minExtra.none')}</p> : (
             <>
-              <p className="big">{t('scenario.minExtra.answer', { count: a.minimum, deadline: formatDate(a.deadline) })}</p>
-              <p>{t('scenario.minExtra.evidencePlan', { count: a.minimum, valid: t(a.checkerValid ? 'scenario.verifierValid' : 'scenario.verifierInvalid') })}</p>
+              <p className="big">{t('scenario.minExtra.answer', { count: a.minimum, n: n(a.minimum), deadline: formatDate(a.deadline) })}</p>
+              <p>{t('scenario.minExtra.evidencePlan', { count: a.minimum, n: n(a.minimum), valid: t(a.checkerValid ? 'scenario.verifierValid' : 'scenario.verifierInvalid') })}</p>
               {a.minimum > 0 && (
                 <p>{a.provenMinimal
-                  ? t(a.possibleWithOneFewer === false && (a.boundForOneFewer ?? 0) >= a.need ? 'scenario.minExtra.provenHamlets' : 'scenario.minExtra.proven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })
-                  : t('scenario.minExtra.notProven', { fewer: a.minimum - 1, bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })}</p>
+                  ? t(a.possibleWithOneFewer === false && (a.boundForOneFewer ?? 0) >= a.need ? 'scenario.minExtra.provenHamlets' : 'scenario.minExtra.proven', { count: a.boundForOneFewer ?? 0, fewer: n(a.minimum - 1), bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })
+                  : t('scenario.minExtra.notProven', { count: a.boundForOneFewer ?? 0, fewer: n(a.minimum - 1), bound: n(a.boundForOneFewer ?? 0), need: n(a.need) })}</p>
               )}
             </>
           )}

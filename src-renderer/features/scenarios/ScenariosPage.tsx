@@ -15,9 +15,9 @@ import './scenarios.css';
 
 /** The changes of a scenario in one line, as a manager would say them. */
 function ChangesLine({ changes, communeName }: { changes: ScenarioChange[]; communeName: CommuneName }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (changes.length === 0) return <span className="muted">{t('scenario.noChange')}</span>;
-  return <span>{changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t, communeName))).join('; ')}</span>;
+  return <span>{changes.map((c) => t(`scenario.change.${c.kind}`, changeParams(c, t, i18n.language, communeName))).join('; ')}</span>;
 }
 
 /** Communes' names by code, for the summaries (a backlog change names its commune by code). */
@@ -103,7 +103,7 @@ export function ScenariosPage() {
                 <td>{s.lastPlan ? <PlanClearance planId={s.lastPlan.id} /> : '—'}</td>
                 <td className="actions">
                   {run?.scenarioId === s.id && run.run.state === 'running'
-                    ? <span className="muted">{t('scenario.planning', { pct: Math.round(100 * run.run.progress.placedShare) })}</span>
+                    ? <span className="muted">{t('scenario.planning', { pct: n(Math.round(100 * run.run.progress.placedShare)) })}</span>
                     : <button className="small" onClick={() => void plan(s.id)}>{t('scenario.plan')}</button>}
                   {s.lastPlan && (
                     <button className="small secondary" data-testid={`brief-${s.id}`} onClick={() => void act(async () => downloadBase64(await call('scenarios.brief', { id: s.id })))}>
