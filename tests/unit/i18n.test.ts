@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '../../src-renderer/i18n/en.plan.json';
+import enRegister from '../../src-renderer/i18n/en.register.json';
+import { countedWords } from '../../src-renderer/features/data/format';
 
 const dir = join(__dirname, '../../src-renderer/i18n');
 
@@ -49,5 +51,16 @@ describe('translations', () => {
     });
     expect(missed(1, 1)).toBe('Deadline 31/12/2022: missed, 1 person short in 1 hamlet (0.1%).');
     expect(missed(1285, 67)).toBe('Deadline 31/12/2022: missed, 1285 people short in 67 hamlets (0.1%).');
+  });
+
+  it('an English delete warning with two counts gives each its own plural', () => {
+    const i18n = i18next.createInstance();
+    void i18n.init({ lng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: { en: { translation: enRegister } } });
+    const warn = (visits: number, plans: number): string => {
+      const params = { visits, plans, names: 'A' };
+      return i18n.t('register.deps.visitsInDrafts', { ...params, ...countedWords(i18n.t, params, 'en') });
+    };
+    expect(warn(1, 1)).toBe('1 visit to this hamlet in 1 draft plan (A) will be removed from the drafts.');
+    expect(warn(1500, 2)).toBe('1,500 visits to this hamlet in 2 draft plans (A) will be removed from the drafts.');
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ListName, type ProblemDto, type RegisterRow } from '../../../src-main/api/contract';
 import { DataError } from './DataError';
+import { countedWords } from './format';
 import { call } from '../../lib/rpc';
 import { Modal } from './Modal';
 
@@ -13,7 +14,7 @@ interface Dependents {
 
 /** Asks before deleting, saying what depends on the row; refuses while something still needs it. */
 export function DeleteDialog({ list, row, onDone, onClose }: { list: ListName; row: RegisterRow; onDone: (label: string) => void; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [deps, setDeps] = useState<Dependents | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => {
@@ -27,7 +28,7 @@ export function DeleteDialog({ list, row, onDone, onClose }: { list: ListName; r
       setError(err as Error);
     }
   };
-  const say = (p: ProblemDto): string => t(`register.deps.${p.key}`, { ...p.params });
+  const say = (p: ProblemDto): string => t(`register.deps.${p.key}`, { ...p.params, ...countedWords(t, p.params, i18n.language) });
   return (
     <Modal title={deps ? t('register.delete.title', { label: deps.label }) : '…'} onClose={onClose} testId="delete-dialog">
       {error && <DataError error={error} />}

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
 import { formatDateList, formatTime, isoToDmy, type FieldSpec, type FieldValue, type ProblemDto } from '../../../src-main/api/contract';
 import { formatNumber } from '../../lib/format';
 
@@ -65,8 +65,24 @@ export function editText(field: FieldSpec, value: FieldValue | undefined, lang: 
   }
 }
 
+const COUNTED = ['visits', 'routes', 'plans'] as const;
+
+/**
+ * A problem's counts as words ("1 visit", "3 draft plans"), as `visitsText`, `routesText` and
+ * `plansText`: English sentences that name two counts need each one's own plural.
+ */
+export function countedWords(t: TFunction, params: ProblemDto['params'], lang: string): Record<string, string> {
+  const words: Record<string, string> = {};
+  for (const name of COUNTED) {
+    const value = params?.[name];
+    if (typeof value === 'number') words[`${name}Text`] = t(`register.count.${name}`, { count: value, n: formatNumber(value, lang) });
+  }
+  return words;
+}
+
 /** A problem in the user's language. */
-export const problemText = (t: TFunction, p: ProblemDto): string => t(`register.err.${p.key}`, { ...p.params, defaultValue: p.key });
+export const problemText = (t: TFunction, p: ProblemDto, lang: string = i18n.language): string =>
+  t(`register.err.${p.key}`, { ...p.params, ...countedWords(t, p.params, lang), defaultValue: p.key });
 
 /** The value a sorted column compares. */
 export const sortValue = (field: FieldSpec, value: FieldValue | undefined, lang: Lang, t: TFunction): string | number =>

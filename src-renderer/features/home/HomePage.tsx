@@ -53,7 +53,7 @@ export function HomePage() {
           id="vehicles"
           label={t('home.vehicles')}
           value={n(o.vehicles.car + o.vehicles.pickup + o.vehicles.motorbike)}
-          detail={t('home.vehiclesDetail', o.vehicles)}
+          detail={t('home.vehiclesDetail', Object.fromEntries((['car', 'pickup', 'motorbike'] as const).map((kind) => [kind, t(`home.vehicleCount.${kind}`, { count: o.vehicles[kind], n: n(o.vehicles[kind]) })])))}
         />
         <Stat
           id="campaign"

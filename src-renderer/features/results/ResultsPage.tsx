@@ -1,25 +1,22 @@
 import { format } from 'date-fns';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultVisit } from '../../../src-main/api/contract';
-import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
 import { useSummaryText } from '../data/Toolbar';
-import { Modal } from '../data/Modal';
 import { formatDate, formatNumber } from '../../lib/format';
 import { call, RpcFailure } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
-import { draftOf, isBlank, recordParams, sameDraft, type RowDraft } from './draft';
+import { AboveBacklogDialog } from './AboveBacklogDialog';
+import { isBlank, recordParams, type RowDraft } from './draft';
 import { ProgressBanner, ProgressPanel } from './ProgressPanel';
-import { ResultsTable, type RowState } from './ResultsTable';
+import { ResultsTable } from './ResultsTable';
+import { ResultsToolbar, scopeParams, type Scope } from './ResultsToolbar';
 import './results.css';
 import { RosterImportDialog } from './RosterImportDialog';
+import { useResultRows } from './useResultRows';
 
-type Scope = '' | `c:${number}` | `t:${number}`;
 interface AboveBacklog { visit: ResultVisit; draft: RowDraft; excess: { cccd: number; eid: number } }
-
-const scopeParams = (scope: Scope): { communeId?: number; teamId?: number } =>
-  scope.startsWith('c:') ? { communeId: Number(scope.slice(2)) } : scope.startsWith('t:') ? { teamId: Number(scope.slice(2)) } : {};
 
 /** Screen "Kết quả": a day's visits of a commune or team, their results typed in, done as planned, undo. */
 export function ResultsPage() {
@@ -34,12 +31,10 @@ export function ResultsPage() {
   const [scope, setScope] = useState<Scope>('');
   const day = useRpc('results.day', date ? { date } : null);
   const undo = useRpc('undo.peek');
-  const [rows, setRows] = useState<Map<number, RowState>>(new Map());
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<Error | null>(null);
   const [above, setAbove] = useState<AboveBacklog | null>(null);
   const [importing, setImporting] = useState(false);
-  const saving = useRef(new Set<number>());
 
   // Open on the first day with visits still to record (up to today), else the plan's last day.
   useEffect(() => {
@@ -55,31 +50,10 @@ export function ResultsPage() {
     const { communeId, teamId } = scopeParams(scope);
     return allVisits.filter((v) => (communeId === undefined || v.communeId === communeId) && (teamId === undefined || v.teamId === teamId));
   }, [allVisits, scope]);
-
-  // New data from the server: rows the user has not touched take it; rows being typed keep what was typed.
-  const bases = useRef(new Map<number, RowDraft>());
-  useEffect(() => {
-    setRows((prev) => {
-      const next = new Map<number, RowState>();
-      for (const v of allVisits) {
-        const old = prev.get(v.visitId);
-        const oldBase = bases.current.get(v.visitId);
-        const typing = old && oldBase && !sameDraft(old.draft, oldBase) && !saving.current.has(v.visitId);
-        next.set(v.visitId, typing ? old : { draft: draftOf(v), error: null, saving: false });
-      }
-      bases.current = new Map(allVisits.map((v) => [v.visitId, draftOf(v)]));
-      return next;
-    });
-  }, [allVisits]);
+  const { rows, patchRow, saving, settle } = useResultRows(allVisits);
 
   const communes = useMemo(() => [...new Map(allVisits.map((v) => [v.communeId, v.communeName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [allVisits]);
   const teams = useMemo(() => [...new Map(allVisits.map((v) => [v.teamId, `${v.teamCode} · ${v.teamName}`])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'vi')), [allVisits]);
-
-  const patchRow = (visitId: number, patch: Partial<RowState>): void =>
-    setRows((prev) => {
-      const cur = prev.get(visitId);
-      return cur ? new Map(prev).set(visitId, { ...cur, ...patch }) : prev;
-    });
 
   const refresh = (): void => {
     day.reload();
@@ -116,7 +90,7 @@ export function ResultsPage() {
           ? t('results.above.warned', { hamlet: visit.hamletName, excess: excessText(answer.aboveBacklog.excess) })
           : t('results.saved', { hamlet: visit.hamletName }));
       // The row now matches what was saved: the reload brings it as the new base.
-      bases.current.set(visit.visitId, draft);
+      settle(visit.visitId, draft);
       refresh();
     } catch (err) {
       patchRow(visit.visitId, { saving: false, error: problemText(err) });
@@ -168,33 +142,11 @@ export function ResultsPage() {
       <h1>{t('results.title')}</h1>
       {progress.data && <ProgressBanner progress={progress.data} />}
       {noPlan && <p className="muted">{t('results.noPlan')}</p>}
-      <div className="toolbar">
-        <label>
-          {t('results.day')}{' '}
-          <DateInput value={date ?? ''} onChange={setDate} testId="results-date" label={t('results.day')} />
-        </label>
-        <label>
-          {t('results.scope')}{' '}
-          <select value={scope} onChange={(e) => setScope(e.target.value as Scope)} data-testid="results-scope" aria-label={t('results.scope')}>
-            <option value="">{t('results.wholeArea')}</option>
-            <optgroup label={t('results.communes')}>
-              {communes.map(([id, name]) => <option key={`c${id}`} value={`c:${id}`}>{name}</option>)}
-            </optgroup>
-            <optgroup label={t('results.teams')}>
-              {teams.map(([id, name]) => <option key={`t${id}`} value={`t:${id}`}>{name}</option>)}
-            </optgroup>
-          </select>
-        </label>
-        <button onClick={() => void doneAsPlanned()} disabled={!date || unrecorded === 0} data-testid="done-as-planned"
-          title={date ? t('results.doneAsPlannedTitle', { date: formatDate(date) }) : undefined}>
-          ✓ {t('results.doneAsPlanned')}
-        </button>
-        <button className="secondary" onClick={() => setImporting(true)} data-testid="roster-import-open">{t('results.import.open')}</button>
-        <button className="secondary" onClick={() => void undoLast()} disabled={!undoEntry} data-testid="results-undo"
-          title={undoEntry ? summary(undoEntry) : t('results.nothingToUndo')}>
-          ↶ {t('results.undo')}{undoEntry ? `: ${summary(undoEntry)}` : ''}
-        </button>
-      </div>
+      <ResultsToolbar
+        date={date} onDate={setDate} scope={scope} onScope={setScope} communes={communes} teams={teams} unrecorded={unrecorded}
+        undoText={undoEntry ? summary(undoEntry) : null}
+        onDoneAsPlanned={() => void doneAsPlanned()} onImport={() => setImporting(true)} onUndo={() => void undoLast()}
+      />
       {importing && (
         <RosterImportDialog onClose={() => setImporting(false)} onDone={(count) => {
           setImporting(false);
@@ -218,18 +170,11 @@ export function ResultsPage() {
       )}
       {progress.data?.figures && <ProgressPanel progress={progress.data} withBanner={false} />}
       {above && (
-        <Modal title={t('results.above.title')} onClose={() => setAbove(null)} testId="above-backlog">
-          <p>{t('results.above.text', { hamlet: above.visit.hamletName, excess: excessText(above.excess) })}</p>
-          <div className="toolbar">
-            <button data-testid="above-raise" onClick={() => { const a = above; setAbove(null); void save(a.visit, a.draft, { acceptAboveBacklog: true, raiseRegister: true }); }}>
-              {t('results.above.raise')}
-            </button>
-            <button className="secondary" data-testid="above-accept" onClick={() => { const a = above; setAbove(null); void save(a.visit, a.draft, { acceptAboveBacklog: true }); }}>
-              {t('results.above.accept')}
-            </button>
-            <button className="secondary" onClick={() => setAbove(null)}>{t('results.above.cancel')}</button>
-          </div>
-        </Modal>
+        <AboveBacklogDialog
+          hamlet={above.visit.hamletName} excess={excessText(above.excess)} onCancel={() => setAbove(null)}
+          onRaise={() => { setAbove(null); void save(above.visit, above.draft, { acceptAboveBacklog: true, raiseRegister: true }); }}
+          onAccept={() => { setAbove(null); void save(above.visit, above.draft, { acceptAboveBacklog: true }); }}
+        />
       )}
     </div>
   );

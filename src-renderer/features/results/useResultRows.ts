@@ -1,0 +1,38 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ResultVisit } from '../../../src-main/api/contract';
+import { draftOf, sameDraft, type RowDraft } from './draft';
+import type { RowState } from './ResultsTable';
+
+/**
+ * The rows being typed on the results screen. New data from the server: rows the user has not
+ * touched take it; rows being typed keep what was typed. `saving` holds the visits whose save is
+ * under way; `settle` makes a saved draft the row's new base before the reload brings it.
+ */
+export function useResultRows(allVisits: readonly ResultVisit[]) {
+  const [rows, setRows] = useState<Map<number, RowState>>(new Map());
+  const saving = useRef(new Set<number>());
+  const bases = useRef(new Map<number, RowDraft>());
+  useEffect(() => {
+    setRows((prev) => {
+      const next = new Map<number, RowState>();
+      for (const v of allVisits) {
+        const old = prev.get(v.visitId);
+        const oldBase = bases.current.get(v.visitId);
+        const typing = old && oldBase && !sameDraft(old.draft, oldBase) && !saving.current.has(v.visitId);
+        next.set(v.visitId, typing ? old : { draft: draftOf(v), error: null, saving: false });
+      }
+      bases.current = new Map(allVisits.map((v) => [v.visitId, draftOf(v)]));
+      return next;
+    });
+  }, [allVisits]);
+
+  const patchRow = (visitId: number, patch: Partial<RowState>): void =>
+    setRows((prev) => {
+      const cur = prev.get(visitId);
+      return cur ? new Map(prev).set(visitId, { ...cur, ...patch }) : prev;
+    });
+  const settle = (visitId: number, draft: RowDraft): void => {
+    bases.current.set(visitId, draft);
+  };
+  return { rows, patchRow, saving, settle };
+}
