@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { contract, isMethod, type Contract, type Envelope, type MethodName, type RpcError } from './contract';
 import type { HandlerContext } from './context';
 import { AppError } from './errors';
-import { FromBeforeResultsError } from '../db/instance';
+import { DbRefusal } from '../db/refusal';
 
 export type Handler<M extends MethodName> = (
   params: z.infer<Contract[M]['params']>,
@@ -49,7 +49,7 @@ function toRpcError(err: unknown): RpcError {
   if (err instanceof AppError) return { code: err.code, message: err.message, details: err.details };
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'DB_TOO_NEW' || code === 'NO_CAMPAIGN') return { code, message: plainMessage(err) };
-  if (err instanceof FromBeforeResultsError) return { code: err.code, message: err.message, details: err.details };
+  if (err instanceof DbRefusal) return { code: err.code, message: err.message, details: err.details };
   return { code: 'INTERNAL', message: plainMessage(err) };
 }
 

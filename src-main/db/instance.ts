@@ -6,7 +6,8 @@ import type { Db } from './open';
 import { listBacklogs, listBases, listCommunes, listHamlets, listTravelPairs } from './repos/places';
 import { getCampaign, listCalendarExceptions, listShiftTemplates, listTeams, listVehicles } from './repos/resources';
 import { getPlan, publishedPlanId } from './repos/plans';
-import { followedVisits, listRecorded } from './repos/results';
+import { DbRefusal } from './refusal';
+import { followedVisits, lastResultDay, listRecorded } from './repos/results';
 
 const addDaysIso = (date: string, days: number): string => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
@@ -21,22 +22,12 @@ export class NoCampaignError extends Error {
  * A plan asked to start on or before a day that already has recorded results: the backlog it
  * would start from already lacks those people, so it would count that day's work twice.
  */
-export class FromBeforeResultsError extends Error {
-  readonly code = 'BAD_PARAMS';
-  readonly details: { key: 'fromBeforeResults'; field: 'from'; params: { from: string; lastResult: string; firstOpen: string } };
+export class FromBeforeResultsError extends DbRefusal {
   constructor(from: string, lastResult: string) {
     const firstOpen = addDaysIso(lastResult, 1);
-    super(`from: results are recorded up to ${lastResult} and the backlog already counts them; plan from ${firstOpen} or later (asked ${from}).`);
-    this.details = { key: 'fromBeforeResults', field: 'from', params: { from, lastResult, firstOpen } };
+    super('BAD_PARAMS', `from: results are recorded up to ${lastResult} and the backlog already counts them; plan from ${firstOpen} or later (asked ${from}).`,
+      { key: 'fromBeforeResults', field: 'from', params: { from, lastResult, firstOpen } });
   }
-}
-
-/** The last day with a recorded result (of any kept plan), or null. */
-export function lastResultDay(db: Db): string | null {
-  const row = db.prepare(
-    'SELECT MAX(r.date) AS last FROM visit_results vr JOIN plan_visits v ON v.id = vr.visit_id JOIN plan_routes r ON r.id = v.route_id',
-  ).get() as { last: string | null };
-  return row.last;
 }
 
 /** The first day a new plan may start: the campaign start, or the day after the last recorded result. */

@@ -275,4 +275,20 @@ describe('the backlog follows the results', () => {
     expect(env).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS', details: { problems: [{ change: 1, field: 'from', key: 'startBeforeResults', params: { firstOpen: '2022-11-30' } }] } } });
     expect(valueOf(await app.rpc('scenarios.create', { name: 'Bắt đầu sau', changes: [{ kind: 'startDate', from: '2022-12-05' }] }))).toMatchObject({ name: 'Bắt đầu sau' });
   });
+
+  it('a draft that starts on or before a day with results is not published (it would take those days over); the published plan stays', async () => {
+    const routes = sampleRoutes(app.ctx.db);
+    const early = savePlan(app.ctx.db, { name: 'nháp cũ', status: 'draft', fromDate: '2022-11-26', seed: 1, routes, report: sampleReport(routes, '2022-11-26') });
+    valueOf(await app.rpc('results.doneAsPlanned', { date: '2022-11-29' }));
+    const env = await app.rpc('plans.publish', { planId: early });
+    expect(env).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { key: 'publishBeforeResults', params: { from: '2022-11-26', lastResult: '2022-11-29' } } } });
+    const plans = valueOf<Array<{ id: number; status: string }>>(await app.rpc('plans.list'));
+    expect(plans.find((p) => p.id === planId)!.status).toBe('published');
+    expect(plans.find((p) => p.id === early)!.status).toBe('draft');
+    // The day's results are still those of the plan in force.
+    expect((await day('2022-11-29')).every((v) => v.result !== null)).toBe(true);
+    const later = routes.filter((r) => r.date >= '2022-12-01');
+    const next = savePlan(app.ctx.db, { name: 'nháp mới', status: 'draft', fromDate: '2022-11-30', seed: 1, routes: later, report: sampleReport(later, '2022-11-30') });
+    expect(valueOf(await app.rpc('plans.publish', { planId: next }))).toMatchObject({ status: 'published' });
+  });
 });

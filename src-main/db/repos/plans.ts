@@ -1,6 +1,8 @@
 import type { PlanReport, PlanStatus, PlanSummary, Route } from '../../core/model';
 import type { Db } from '../open';
+import { DbRefusal } from '../refusal';
 import { audit } from './audit';
+import { lastResultDay } from './results';
 
 export interface NewPlan {
   name: string;
@@ -174,8 +176,19 @@ export function getPlan(db: Db, planId: number): StoredPlan | null {
 }
 
 /** The draft becomes the current plan; earlier published plans are kept, read-only, as archived. */
+/**
+ * Publishes a draft of the base data (the published plan before it is archived). Refused for a
+ * draft that starts on or before a day with recorded results: it would take those days over
+ * with visits that have none, and its figures count the people the results already took.
+ */
 export function publishPlan(db: Db, planId: number): void {
   db.transaction(() => {
+    const last = lastResultDay(db);
+    const draft = db.prepare("SELECT from_date FROM plans WHERE id = ? AND status = 'draft'").get(planId) as { from_date: string } | undefined;
+    if (draft && last !== null && draft.from_date <= last) {
+      throw new DbRefusal('CONFLICT', `This draft plans from ${draft.from_date}, on or before ${last}, the last day with recorded results: publishing it would take those days over. Plan again (from the day after).`,
+        { key: 'publishBeforeResults', params: { from: draft.from_date, lastResult: last } });
+    }
     const now = new Date().toISOString();
     db.prepare("UPDATE plans SET status = 'archived' WHERE status = 'published' AND id <> ?").run(planId);
     const changed = db.prepare("UPDATE plans SET status = 'published', published_at = ? WHERE id = ? AND status = 'draft' AND scenario_id IS NULL").run(now, planId);

@@ -121,6 +121,14 @@ export function followedVisits(db: Db, filter: VisitFilter = {}): FollowedVisit[
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** The last day with a recorded result (of any kept plan), or null. */
+export function lastResultDay(db: Db): string | null {
+  const row = db.prepare(
+    'SELECT MAX(r.date) AS last FROM visit_results vr JOIN plan_visits v ON v.id = vr.visit_id JOIN plan_routes r ON r.id = v.route_id',
+  ).get() as { last: string | null };
+  return row.last;
+}
+
 /** Every recorded result (of any kept plan): what the backlog has lost. */
 export function listRecorded(db: Db): RecordedResult[] {
   const rows = db.prepare(

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { scenarioChange, type PlanningInstance, type ScenarioChange } from '../../core/model';
 import { applyScenario, type ScenarioProblem } from '../../core/scenario';
-import { firstPlanningDay, lastResultDay, loadPlanningInstance } from '../instance';
+import { firstPlanningDay, loadPlanningInstance } from '../instance';
+import { lastResultDay } from './results';
 import type { Db } from '../open';
 import { audit } from './audit';
 
