@@ -3,7 +3,7 @@ import { openMigrated, type Db } from './open';
 
 export type { Db } from './open';
 export { DatabaseCorruptError, DatabaseTooNewError, MigrationFailedError, openMigrated, latestVersion, loadMigrations } from './open';
-export { firstPlanningDay, FromBeforeResultsError, loadPlanningInstance, NoCampaignError } from './instance';
+export { firstPlanningDay, loadPlanningInstance, NoCampaignError } from './instance';
 export { savePlan, getPlan, listPlans, publishPlan, publishedPlanId, setPinned, replaceRoute, dataVersion, renamePlan, deleteDraft } from './repos/plans';
 export type { StoredPlan, StoredRoute, NewPlan } from './repos/plans';
 export { resetToDemo, readDemoData } from './demo';

@@ -31,10 +31,9 @@ export class FromBeforeResultsError extends DbRefusal {
 }
 
 /** The first day a new plan may start: the campaign start, or the day after the last recorded result. */
-export function firstPlanningDay(db: Db, campaignStart: string): string {
-  const last = lastResultDay(db);
-  return last !== null && last >= campaignStart ? addDaysIso(last, 1) : campaignStart;
-}
+export const firstPlanningDay = (db: Db, campaignStart: string): string => openingDay(lastResultDay(db), campaignStart);
+const openingDay = (lastResult: string | null, campaignStart: string): string =>
+  lastResult !== null && lastResult >= campaignStart ? addDaysIso(lastResult, 1) : campaignStart;
 
 export interface LoadOptions {
   /**
@@ -99,7 +98,7 @@ export function loadPlanningInstance(db: Db, options: LoadOptions = {}): Plannin
   if (!campaign) throw new NoCampaignError();
   const last = lastResultDay(db);
   if (options.from !== undefined && last !== null && options.from <= last) throw new FromBeforeResultsError(options.from, last);
-  const from = options.from ?? firstPlanningDay(db, campaign.startDate);
+  const from = options.from ?? openingDay(last, campaign.startDate);
   const publishedId = publishedPlanId(db);
   const previous = routesFrom(db, publishedId, from);
   const baseRoutes = options.basePlanId === undefined ? previous : routesFrom(db, options.basePlanId, from);

@@ -175,11 +175,10 @@ export function getPlan(db: Db, planId: number): StoredPlan | null {
   return { summary: toSummary(row, report), report, routes };
 }
 
-/** The draft becomes the current plan; earlier published plans are kept, read-only, as archived. */
 /**
- * Publishes a draft of the base data (the published plan before it is archived). Refused for a
- * draft that starts on or before a day with recorded results: it would take those days over
- * with visits that have none, and its figures count the people the results already took.
+ * The draft becomes the current plan; earlier published plans are kept, read-only, as archived.
+ * Refused for a draft that starts on or before a day with recorded results: it would take those
+ * days over with visits that have none, and its figures count the people the results already took.
  */
 export function publishPlan(db: Db, planId: number): void {
   db.transaction(() => {

@@ -55,9 +55,10 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ['cost', (c) => `${n(c.report.objectives.cost)} đ`],
   ];
   const charted = columns.map((c) => ({ id: c.summary.id, label: c.label, report: c.report }));
-  // A plan made before some results were recorded starts from a backlog that still holds their people.
-  const predating = columns.filter((c) => c.summary.resultsAfter > 0);
-  const mixed = predating.length > 0 && predating.length < columns.length;
+  // A plan made before some results were recorded starts from a backlog that still holds their
+  // people: columns made before different numbers of results do not compare.
+  const least = Math.min(...columns.map((c) => c.summary.resultsAfter));
+  const predating = columns.filter((c) => c.summary.resultsAfter > least);
   return (
     <>
     <table className="grid compare" data-testid="compare">
@@ -69,9 +70,9 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
         ))}
       </tbody>
     </table>
-    {mixed && (
+    {predating.length > 0 && (
       <p className="caution" role="note" data-testid="compare-predates-results">
-        {t('scenario.predatesResults', { names: predating.map((c) => `«${c.label}»`).join(', '), count: Math.max(...predating.map((c) => c.summary.resultsAfter)) })}
+        {t('scenario.predatesResults', { names: predating.map((c) => `«${c.label}»`).join(', '), count: Math.max(...predating.map((c) => c.summary.resultsAfter - least)) })}
       </p>
     )}
     <CompareBurndown columns={charted} />
