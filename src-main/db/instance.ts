@@ -7,7 +7,7 @@ import { listBacklogs, listBases, listCommunes, listHamlets, listTravelPairs } f
 import { getCampaign, listCalendarExceptions, listShiftTemplates, listTeams, listVehicles } from './repos/resources';
 import { getPlan, publishedPlanId } from './repos/plans';
 import { DbRefusal } from './refusal';
-import { followedVisits, lastResultDay, listRecorded } from './repos/results';
+import { followedVisits, lastResultDay, listRecorded, resultsConflict, type ResultsConflict } from './repos/results';
 
 const addDaysIso = (date: string, days: number): string => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
@@ -22,18 +22,18 @@ export class NoCampaignError extends Error {
  * A plan asked to start on or before a day that already has recorded results: the backlog it
  * would start from already lacks those people, so it would count that day's work twice.
  */
-export class FromBeforeResultsError extends DbRefusal {
-  constructor(from: string, lastResult: string) {
-    const firstOpen = addDaysIso(lastResult, 1);
+class FromBeforeResultsError extends DbRefusal {
+  constructor(from: string, { lastResult, firstOpen }: ResultsConflict) {
     super('BAD_PARAMS', `from: results are recorded up to ${lastResult} and the backlog already counts them; plan from ${firstOpen} or later (asked ${from}).`,
       { key: 'fromBeforeResults', field: 'from', params: { from, lastResult, firstOpen } });
   }
 }
 
 /** The first day a new plan may start: the campaign start, or the day after the last recorded result. */
-export const firstPlanningDay = (db: Db, campaignStart: string): string => openingDay(lastResultDay(db), campaignStart);
-const openingDay = (lastResult: string | null, campaignStart: string): string =>
-  lastResult !== null && lastResult >= campaignStart ? addDaysIso(lastResult, 1) : campaignStart;
+export function firstPlanningDay(db: Db, campaignStart: string): string {
+  const last = lastResultDay(db);
+  return last !== null && last >= campaignStart ? addDaysIso(last, 1) : campaignStart;
+}
 
 export interface LoadOptions {
   /**
@@ -96,9 +96,9 @@ const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
 export function loadPlanningInstance(db: Db, options: LoadOptions = {}): PlanningInstance {
   const campaign = getCampaign(db);
   if (!campaign) throw new NoCampaignError();
-  const last = lastResultDay(db);
-  if (options.from !== undefined && last !== null && options.from <= last) throw new FromBeforeResultsError(options.from, last);
-  const from = options.from ?? openingDay(last, campaign.startDate);
+  const conflict = options.from === undefined ? null : resultsConflict(db, options.from);
+  if (conflict) throw new FromBeforeResultsError(options.from!, conflict);
+  const from = options.from ?? firstPlanningDay(db, campaign.startDate);
   const publishedId = publishedPlanId(db);
   const previous = routesFrom(db, publishedId, from);
   const baseRoutes = options.basePlanId === undefined ? previous : routesFrom(db, options.basePlanId, from);

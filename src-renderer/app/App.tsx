@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { rememberLanguage } from '../i18n';
 import { BackupsPage } from '../features/backup/BackupsPage';
 import { onDataReplaced } from '../features/backup/events';
-import { formatNumber } from '../lib/format';
+import { countText } from '../lib/format';
 import { call, RpcFailure } from '../lib/rpc';
 import { useRpc } from '../lib/useRpc';
 import { ErrorNote } from './ErrorNote';
@@ -69,7 +69,7 @@ export function App() {
     setFailure(null);
     try {
       const { hamlets } = await call('demo.reset', { confirm: true });
-      setNotice(t('app.resetDone', { count: hamlets, n: formatNumber(hamlets, i18n.language) }));
+      setNotice(countText(t, 'app.resetDone', hamlets, i18n.language));
       setDataVersion((v) => v + 1);
     } catch (err) {
       // E.g. the snapshot taken before a reset could not be written: nothing was reset.

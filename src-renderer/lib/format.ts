@@ -1,4 +1,5 @@
 import { format, parseISO } from 'date-fns';
+import type { TFunction } from 'i18next';
 
 const numberFormat = new Map<string, Intl.NumberFormat>();
 
@@ -16,6 +17,11 @@ function numberFormatFor(lang: string, digits?: number): Intl.NumberFormat {
 
 export function formatNumber(n: number, lang: string): string {
   return numberFormatFor(lang).format(n);
+}
+
+/** A count in words ("1 hamlet", "1,500 hamlets"): the key's plural form for `count`, the number as {{n}}, formatted. */
+export function countText(t: TFunction, key: string, count: number, lang: string): string {
+  return t(key, { count, n: formatNumber(count, lang) });
 }
 
 /** A number with exactly `digits` decimals in the language's style: "4,9" in Vietnamese, "4.9" in English (never toFixed on screen). */

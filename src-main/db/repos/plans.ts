@@ -2,7 +2,7 @@ import type { PlanReport, PlanStatus, PlanSummary, Route } from '../../core/mode
 import type { Db } from '../open';
 import { DbRefusal } from '../refusal';
 import { audit } from './audit';
-import { lastResultDay } from './results';
+import { resultsConflict } from './results';
 
 export interface NewPlan {
   name: string;
@@ -182,11 +182,11 @@ export function getPlan(db: Db, planId: number): StoredPlan | null {
  */
 export function publishPlan(db: Db, planId: number): void {
   db.transaction(() => {
-    const last = lastResultDay(db);
     const draft = db.prepare("SELECT from_date FROM plans WHERE id = ? AND status = 'draft'").get(planId) as { from_date: string } | undefined;
-    if (draft && last !== null && draft.from_date <= last) {
-      throw new DbRefusal('CONFLICT', `This draft plans from ${draft.from_date}, on or before ${last}, the last day with recorded results: publishing it would take those days over. Plan again (from the day after).`,
-        { key: 'publishBeforeResults', params: { from: draft.from_date, lastResult: last } });
+    const conflict = draft ? resultsConflict(db, draft.from_date) : null;
+    if (draft && conflict) {
+      throw new DbRefusal('CONFLICT', `This draft plans from ${draft.from_date}, on or before ${conflict.lastResult}, the last day with recorded results: publishing it would take those days over. Plan again (from the day after).`,
+        { key: 'publishBeforeResults', params: { from: draft.from_date, lastResult: conflict.lastResult } });
     }
     const now = new Date().toISOString();
     db.prepare("UPDATE plans SET status = 'archived' WHERE status = 'published' AND id <> ?").run(planId);

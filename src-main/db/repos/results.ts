@@ -1,4 +1,4 @@
-import { format, parseISO } from 'date-fns';
+import { addDays, format, parseISO } from 'date-fns';
 import type { PerService, PlanStatus } from '../../core/model';
 import {
   backlogStatus, excessOver, type HamletBacklogStatus, type NotDoneReason, type PlannedVisit, type RecordedResult, type VisitOutcome,
@@ -127,6 +127,18 @@ export function lastResultDay(db: Db): string | null {
     'SELECT MAX(r.date) AS last FROM visit_results vr JOIN plan_visits v ON v.id = vr.visit_id JOIN plan_routes r ON r.id = v.route_id',
   ).get() as { last: string | null };
   return row.last;
+}
+
+/** A plan's first day that falls on or before a day with recorded results: that day, and the first day a plan may start. */
+export interface ResultsConflict { lastResult: string; firstOpen: string }
+
+/**
+ * Whether a plan starting on `from` would take over a day with recorded results (its backlog
+ * already lacks their people, so it would count them twice): the conflict, or null.
+ */
+export function resultsConflict(db: Db, from: string): ResultsConflict | null {
+  const last = lastResultDay(db);
+  return last !== null && from <= last ? { lastResult: last, firstOpen: format(addDays(parseISO(last), 1), 'yyyy-MM-dd') } : null;
 }
 
 /** Every recorded result (of any kept plan): what the backlog has lost. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { scenarioChange, type PlanningInstance, type ScenarioChange } from '../../core/model';
 import { applyScenario, type ScenarioProblem } from '../../core/scenario';
-import { firstPlanningDay, loadPlanningInstance } from '../instance';
-import { lastResultDay } from './results';
+import { loadPlanningInstance } from '../instance';
+import { resultsConflict } from './results';
 import type { Db } from '../open';
 import { audit } from './audit';
 
@@ -76,13 +76,12 @@ export function deleteScenario(db: Db, id: number): 'deleted' | 'missing' | 'kep
  */
 export function loadScenarioInstance(db: Db, changes: readonly ScenarioChange[], options: { from?: string } = {}): { instance: PlanningInstance; problems: ScenarioProblem[] } {
   const applied = applyScenario(loadPlanningInstance(db, { from: options.from, keepPinned: false }), changes);
-  const last = lastResultDay(db);
   const start = changes.findLastIndex((c) => c.kind === 'startDate');
-  if (start >= 0 && last !== null && applied.instance.from <= last) {
-    const params = { from: applied.instance.from, lastResult: last, firstOpen: firstPlanningDay(db, applied.instance.campaign.startDate) };
+  const conflict = start >= 0 ? resultsConflict(db, applied.instance.from) : null;
+  if (conflict) {
     applied.problems.push({
-      change: start, field: 'from', key: 'startBeforeResults', params,
-      message: `results are recorded up to ${last}; start on ${params.firstOpen} or later`,
+      change: start, field: 'from', key: 'startBeforeResults', params: { from: applied.instance.from, ...conflict },
+      message: `results are recorded up to ${conflict.lastResult}; start on ${conflict.firstOpen} or later`,
     });
   }
   return applied;

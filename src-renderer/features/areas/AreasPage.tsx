@@ -5,7 +5,7 @@ import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
 import { FilePick } from '../../app/FilePick';
 import { downloadBase64 } from '../../lib/download';
-import { formatDate, formatNumber } from '../../lib/format';
+import { countText, formatDate } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { announceDataReplaced } from '../backup/events';
@@ -24,7 +24,6 @@ export function AreasPage() {
   const { t, i18n } = useTranslation();
   const areas = useRpc('areas.list');
   const [error, setError] = useState<Error | null>(null);
-  const n = (v: number): string => formatNumber(v, i18n.language);
 
   const act = async (action: () => Promise<AreaInfo>, message: (a: AreaInfo) => string): Promise<void> => {
     setError(null);
@@ -60,8 +59,8 @@ export function AreasPage() {
                   {a.problem && <div className="error">{a.problem}</div>}
                 </td>
                 <td>{t('areas.counts', {
-                  communes: t('areas.communeCount', { count: a.communes, n: n(a.communes) }),
-                  hamlets: t('areas.hamletCount', { count: a.hamlets, n: n(a.hamlets) }),
+                  communes: countText(t, 'areas.communeCount', a.communes, i18n.language),
+                  hamlets: countText(t, 'areas.hamletCount', a.hamlets, i18n.language),
                 })}</td>
                 <td>{a.campaign ? `${formatDate(a.campaign.startDate)} – ${formatDate(a.campaign.deadline)}` : ''}</td>
                 <td className="actions">

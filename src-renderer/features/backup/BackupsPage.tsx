@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, DatabaseProblem } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
-import { formatNumber } from '../../lib/format';
+import { countText, formatNumber } from '../../lib/format';
 import { call, RpcFailure } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { Modal } from '../data/Modal';
@@ -22,8 +22,8 @@ function size(bytes: number, language: string): string {
 /** "152 hamlets", "1 plan": each count with its own plural key (the Vietnamese has one form). */
 function counts(t: TFunction, lang: string, hamlets: number, plans: number): { hamlets: string; plans: string } {
   return {
-    hamlets: t('backup.hamletCount', { count: hamlets, n: formatNumber(hamlets, lang) }),
-    plans: t('backup.planCount', { count: plans, n: formatNumber(plans, lang) }),
+    hamlets: countText(t, 'backup.hamletCount', hamlets, lang),
+    plans: countText(t, 'backup.planCount', plans, lang),
   };
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnyListSpec, FieldValue, ProblemDto, RegisterRow } from '../../../src-main/api/contract';
-import { formatNumber } from '../../lib/format';
+import { countText, formatNumber } from '../../lib/format';
 import { useSortFilter } from '../lists/useSortFilter';
 import { CellEditor, fromText, isProblemDto, type RefChoices } from './FieldControl';
 import { displayValue, langOf, problemText, sortValue } from './format';
@@ -82,7 +82,7 @@ export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, 
     <div className="table-wrap register-table">
       <div className="table-tools">
         <input type="search" placeholder={t('register.tools.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('register.tools.filter')} />
-        <span className="muted">{t('register.tools.count', { count: shown.length, n: formatNumber(shown.length, lang) })} · {t('register.tools.editHint')}</span>
+        <span className="muted">{countText(t, 'register.tools.count', shown.length, lang)} · {t('register.tools.editHint')}</span>
       </div>
       <table className="data" data-testid={testId}>
         <thead>

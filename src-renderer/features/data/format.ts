@@ -1,6 +1,6 @@
 import i18n, { type TFunction } from 'i18next';
 import { formatDateList, formatTime, isoToDmy, type FieldSpec, type FieldValue, type ProblemDto } from '../../../src-main/api/contract';
-import { formatNumber } from '../../lib/format';
+import { countText, formatNumber } from '../../lib/format';
 
 export type Lang = 'vi' | 'en';
 export const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'vi');
@@ -75,7 +75,7 @@ export function countedWords(t: TFunction, params: ProblemDto['params'], lang: s
   const words: Record<string, string> = {};
   for (const name of COUNTED) {
     const value = params?.[name];
-    if (typeof value === 'number') words[`${name}Text`] = t(`register.count.${name}`, { count: value, n: formatNumber(value, lang) });
+    if (typeof value === 'number') words[`${name}Text`] = countText(t, `register.count.${name}`, value, lang);
   }
   return words;
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNote } from '../../app/ErrorNote';
-import { formatDate, formatNumber } from '../../lib/format';
+import { countText, formatDate, formatNumber } from '../../lib/format';
 import { useRpc } from '../../lib/useRpc';
 import { DistrictMap } from '../map/DistrictMap';
 
@@ -53,7 +53,7 @@ export function HomePage() {
           id="vehicles"
           label={t('home.vehicles')}
           value={n(o.vehicles.car + o.vehicles.pickup + o.vehicles.motorbike)}
-          detail={t('home.vehiclesDetail', Object.fromEntries((['car', 'pickup', 'motorbike'] as const).map((kind) => [kind, t(`home.vehicleCount.${kind}`, { count: o.vehicles[kind], n: n(o.vehicles[kind]) })])))}
+          detail={t('home.vehiclesDetail', Object.fromEntries((['car', 'pickup', 'motorbike'] as const).map((kind) => [kind, countText(t, `home.vehicleCount.${kind}`, o.vehicles[kind], i18n.language)])))}
         />
         <Stat
           id="campaign"

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../lib/format';
+import { countText } from '../../lib/format';
 import { useSortFilter } from './useSortFilter';
 
 export interface Column<Row> {
@@ -26,7 +26,7 @@ export function DataTable<Row>({ rows, columns, rowKey, testId }: {
     <div className="table-wrap">
       <div className="table-tools">
         <input type="search" placeholder={t('lists.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('lists.filter')} />
-        <span className="muted">{t('lists.count', { count: shown.length, n: formatNumber(shown.length, i18n.language) })}</span>
+        <span className="muted">{countText(t, 'lists.count', shown.length, i18n.language)}</span>
       </div>
       <table className="data" data-testid={testId}>
         <thead>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, Polyline, Tooltip } from 'react-leaflet';
 import type { PlanDetail } from '../../../src-main/api/contract';
-import { formatDate, formatNumber } from '../../lib/format';
+import { countText, formatDate } from '../../lib/format';
 import { markerScale } from '../../lib/map-scale';
 import { hamletStatusAt } from './projection';
 import type { PlanRefs } from './refs';
@@ -106,7 +106,7 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
             <span className="legend-item"><span className="dot" style={{ background: '#c62828' }} /> ≥ 100</span>
           </>
         )}
-        <span className="legend-note">{t('plan.map.routes', { count: routes.length, n: formatNumber(routes.length, i18n.language) })}</span>
+        <span className="legend-note">{countText(t, 'plan.map.routes', routes.length, i18n.language)}</span>
       </div>
     </section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
 import { downloadBase64 } from '../../lib/download';
-import { formatNumber } from '../../lib/format';
+import { countText, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { DataTable, type Column } from '../lists/DataTable';
 import type { PlanRefs } from './refs';
@@ -58,7 +58,7 @@ export function UnmetTable({ plan, refs }: { plan: PlanDetail; refs: PlanRefs })
   return (
     <section className="card" data-testid="unmet">
       <div className="toolbar">
-        <span>{rows.length === 0 ? t('plan.unmet.none') : t('plan.unmet.count', { count: rows.length, n: n(rows.length) })}</span>
+        <span>{rows.length === 0 ? t('plan.unmet.none') : countText(t, 'plan.unmet.count', rows.length, i18n.language)}</span>
         <button className="secondary" onClick={() => void exportXlsx()} disabled={rows.length === 0}>{t('plan.unmet.export')}</button>
       </div>
       {error && <ErrorNote error={error} />}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanReport } from '../../../src-main/core/model';
-import { formatDate, formatNumber, formatPercentOf } from '../../lib/format';
+import { countText, formatDate, formatNumber, formatPercentOf } from '../../lib/format';
 import { violationText } from './violation-text';
 
 /** The answer a planner looks for first: does the deadline hold, and if not by how much. */
@@ -14,7 +14,7 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
   const pct = (part: number, whole: number): string => formatPercentOf(part, whole, i18n.language, '100');
   const km = Math.round(report.objectives.distanceM / 1000);
   /** "1 person", "1,285 people": a count of people in words, for the sentences that hold two counts. */
-  const people = (v: number): string => t('plan.verdict.people', { count: v, n: n(v) });
+  const people = (v: number): string => countText(t, 'plan.verdict.people', v, i18n.language);
   return (
     <section className={report.deadlineMet ? 'verdict ok' : 'verdict missed'} data-testid="verdict" role="status">
       <strong>
@@ -48,7 +48,7 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
       </span>
       {!report.checker.valid && (
         <div className="error" data-testid="verdict-violations">
-          {t('plan.verdict.invalid', { count: report.checker.violations.length, n: n(report.checker.violations.length) })}
+          {countText(t, 'plan.verdict.invalid', report.checker.violations.length, i18n.language)}
           <ul>{report.checker.violations.slice(0, 5).map((v, i) => <li key={i}>{violationText(t, v)}</li>)}</ul>
         </div>
       )}

@@ -9,7 +9,7 @@ import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
 import { isLandscape, RosterPreview, type Orientation } from './RosterPreview';
 import { RosterSettingsForm } from './RosterSettingsForm';
-import { useRosterPrint } from './usePrint';
+import { useRosterPrint } from './useRosterPrint';
 import './roster.css';
 
 type ScopeKind = RosterScope['kind'];
