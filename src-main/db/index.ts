@@ -7,6 +7,7 @@ export { firstPlanningDay, loadPlanningInstance, NoCampaignError } from './insta
 export { savePlan, getPlan, listPlans, publishPlan, publishedPlanId, setPinned, replaceRoute, dataVersion, renamePlan, deleteDraft } from './repos/plans';
 export type { StoredPlan, StoredRoute, NewPlan } from './repos/plans';
 export { resetToDemo, readDemoData } from './demo';
+export { lastResultDay } from './repos/results';
 
 /** Opens the app database; a new (empty) one is filled with the demo district. */
 export function openDatabase(file: string): Db {

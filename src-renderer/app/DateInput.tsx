@@ -17,8 +17,10 @@ export function parseDayMonthYear(text: string): string | null {
  * shows 11/17/2022 on an English system). The value is a yyyy-MM-dd string; the field keeps
  * what the user types until it is a real date, and says so when it is not.
  */
-export function DateInput({ value, onChange, disabled, testId, label }: {
+export function DateInput({ value, onChange, disabled, testId, label, invalid = false }: {
   value: string;
+  /** A real date the form cannot take (its reason is said beside the field). */
+  invalid?: boolean;
   onChange: (isoDate: string) => void;
   disabled?: boolean;
   testId?: string;
@@ -35,9 +37,9 @@ export function DateInput({ value, onChange, disabled, testId, label }: {
       inputMode="numeric"
       placeholder="dd/mm/yyyy"
       aria-label={label}
-      aria-invalid={bad}
+      aria-invalid={bad || invalid}
       title={bad ? t('date.invalid') : undefined}
-      className={bad ? 'invalid' : undefined}
+      className={bad || invalid ? 'invalid' : undefined}
       data-testid={testId}
       value={text}
       disabled={disabled}

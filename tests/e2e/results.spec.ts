@@ -144,13 +144,13 @@ test('re-plan from the day after the results: the change list, and the changed c
   const dmy = (iso: string): string => iso.split('-').reverse().join('/');
 
   await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
-  // A new plan starts by default the day after the last result; a day that has results is refused, in words.
+  // A new plan starts by default the day after the last result; a day that has results is refused in words as it is typed.
   const afterResults = new Date(Date.parse(`${planDays[2]!}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   await expect(app.getByTestId('plan-from')).toHaveValue(dmy(afterResults));
   await app.getByTestId('plan-from').fill(dmy(planDays[0]!));
-  await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');
-  await app.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
-  await expect(app.getByRole('alert')).toContainText(`kế hoạch phải tính từ ngày ${dmy(afterResults)} trở đi`);
+  await expect(app.getByTestId('plan-from-before-results')).toContainText(`kế hoạch phải tính từ ngày ${dmy(afterResults)} trở đi`);
+  await expect(app.getByRole('button', { name: 'Lập kế hoạch', exact: true })).toBeDisabled();
+  await shot(app, 'plan-from-before-results');
   await app.getByTestId('plan-from').fill(dmy(next));
   await expect(app.getByTestId('keep-published')).toBeChecked();
   await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');

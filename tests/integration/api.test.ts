@@ -16,6 +16,7 @@ describe('first start', () => {
     expect(o.population).toBeLessThan(95_000);
     expect(o.campaign).toMatchObject({ startDate: '2022-11-17', deadline: '2022-12-31' });
     expect(o.daysLeft).toBe(45);
+    expect(o.lastResult).toBeNull();
     expect(o.teams.total).toBeGreaterThanOrEqual(20);
   });
 

@@ -268,7 +268,7 @@ describe('the backlog follows the results', () => {
       expect(!env.ok && env.error.message).toMatch(/^from: .*2022-11-30/);
     }
     expect(valueOf<unknown[]>(await app.rpc('plans.list'))).toHaveLength(plans);
-    expect(valueOf<{ asOf: string }>(await app.rpc('overview.get')).asOf).toBe('2022-11-30');
+    expect(valueOf<{ asOf: string; lastResult: string }>(await app.rpc('overview.get'))).toMatchObject({ asOf: '2022-11-30', lastResult: '2022-11-29' });
     expect(loadScenarioInstance(app.ctx.db, []).instance.from).toBe('2022-11-30');
     // A scenario that starts on such a day cannot apply: the change and field are named.
     const env = await app.rpc('scenarios.create', { name: 'Bắt đầu lại', changes: [{ kind: 'deadline', deadline: '2023-01-15' }, { kind: 'startDate', from: '2022-11-20' }] });

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays, format, parseISO } from 'date-fns';
-import { firstPlanningDay, type Db } from '../../db';
+import { firstPlanningDay, lastResultDay, type Db } from '../../db';
 import { listBacklogs, listBases, listCommunes, listHamlets, listOutlines } from '../../db/repos/places';
 import { getCampaign, listCalendarExceptions, listMembers, listShiftTemplates, listTeams, listVehicles } from '../../db/repos/resources';
 import { listRecorded } from '../../db/repos/results';
@@ -37,6 +37,7 @@ function overview(db: Db): Overview {
   const vehicles = listVehicles(db);
   const campaign = getCampaign(db);
   const asOf = campaign ? asOfDate(campaign, firstPlanningDay(db, campaign.startDate)) : null;
+  const lastResult = lastResultDay(db);
   const area = db.prepare('SELECT name FROM area_units WHERE is_planning_area = 1 LIMIT 1').get() as { name: string } | undefined;
   const countKind = (kind: string): number => vehicles.filter((v) => v.kind === kind).length;
   const left = remainingBacklogs(listBacklogs(db), listRecorded(db));
@@ -53,6 +54,7 @@ function overview(db: Db): Overview {
     vehicles: { car: countKind('car'), pickup: countKind('pickup'), motorbike: countKind('motorbike') },
     campaign,
     asOf,
+    lastResult,
     daysLeft: campaign && asOf ? Math.max(0, differenceInCalendarDays(parseISO(campaign.deadline), parseISO(asOf)) + 1) : null,
   };
 }

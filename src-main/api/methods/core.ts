@@ -30,6 +30,8 @@ export const overview = z.object({
   campaign: campaign.nullable(),
   /** The date the figures are seen from: today inside the campaign, else its start; never on or before a day with recorded results (a new plan starts there by default). */
   asOf: isoDate.nullable(),
+  /** The last day with a recorded result, or null: a plan must start after it. */
+  lastResult: isoDate.nullable(),
   daysLeft: z.number().int().nullable(),
 });
 export type Overview = z.infer<typeof overview>;

@@ -1,14 +1,17 @@
+import { addDays, format, parseISO } from 'date-fns';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanRun } from '../../../src-main/api/contract';
 import { DateInput } from '../../app/DateInput';
 import { ErrorNote } from '../../app/ErrorNote';
-import { formatDecimal } from '../../lib/format';
+import { formatDate, formatDecimal } from '../../lib/format';
 import { usePlanRun } from './usePlanRun';
 
 /** "Lập kế hoạch": start date, time limit, keep pinned visits; progress and cancel. */
-export function RunPanel({ defaultFrom, basePlanId, published, onFinished }: {
+export function RunPanel({ defaultFrom, lastResult, basePlanId, published, onFinished }: {
   defaultFrom: string;
+  /** The last day with recorded results: a plan must start after it (the server refuses otherwise). */
+  lastResult: string | null;
   basePlanId: number | null;
   /** A plan is published: planning again is a re-plan, with its two choices. */
   published: boolean;
@@ -22,14 +25,21 @@ export function RunPanel({ defaultFrom, basePlanId, published, onFinished }: {
   const [measuredRates, setMeasuredRates] = useState(false);
   const { run, error, start, cancel } = usePlanRun(onFinished);
   const running = run?.state === 'running';
+  // Said while typing, before the server's refusal: the default start is the first open day.
+  const beforeResults = lastResult !== null && from !== '' && from <= lastResult;
 
   return (
     <section className="card run-panel" aria-label={t('plan.run.title')}>
       <h2>{t('plan.run.title')}</h2>
       <label>
         {t('plan.run.from')}
-        <DateInput value={from} onChange={setFrom} disabled={running} testId="plan-from" />
+        <DateInput value={from} onChange={setFrom} disabled={running} testId="plan-from" invalid={beforeResults} />
       </label>
+      {beforeResults && (
+        <p className="error small" role="alert" data-testid="plan-from-before-results">
+          {t('plan.run.fromBeforeResults', { lastResult: formatDate(lastResult), firstOpen: formatDate(format(addDays(parseISO(lastResult), 1), 'yyyy-MM-dd')) })}
+        </p>
+      )}
       <label>
         {t('plan.run.timeLimit')}
         <input type="number" min={1} max={600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} disabled={running} />
@@ -56,7 +66,7 @@ export function RunPanel({ defaultFrom, basePlanId, published, onFinished }: {
           onClick={() => void start({
             from, timeLimitSeconds: timeLimit, keepPinned, ...(basePlanId ? { basePlanId } : {}), ...(published ? { keepPublished, measuredRates } : {}),
           })}
-          disabled={!from || timeLimit < 1}
+          disabled={!from || timeLimit < 1 || beforeResults}
         >
           {t('plan.run.start')}
         </button>
