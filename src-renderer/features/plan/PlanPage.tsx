@@ -2,22 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanRun, StoredRouteDto } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
-import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
-import { ProgressPanel } from '../results/ProgressPanel';
-import { BurndownChart } from './BurndownChart';
-import { CalendarView } from './CalendarView';
 import { ChangesPanel } from './ChangesPanel';
 import { PlansList } from './PlansList';
-import { RouteDetails } from './RouteDetails';
-import { RouteMap } from './RouteMap';
+import { PlanViews, type View } from './PlanViews';
 import { RunPanel } from './RunPanel';
-import { UnmetTable } from './UnmetTable';
+import { usePlanListActions } from './usePlanListActions';
 import { usePlanRefs } from './refs';
 import { VerdictBanner } from './VerdictBanner';
-
-const VIEWS = ['calendar', 'map', 'burndown', 'unmet'] as const;
-type View = (typeof VIEWS)[number];
 
 /** The district planner's weekly screen: plan, look at it four ways, adjust, publish. */
 export function PlanPage() {
@@ -28,7 +20,6 @@ export function PlanPage() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [view, setView] = useState<View>('calendar');
   const [route, setRoute] = useState<StoredRouteDto | null>(null);
-  const [error, setError] = useState<Error | null>(null);
 
   // Open the newest plan by default.
   useEffect(() => {
@@ -46,23 +37,14 @@ export function PlanPage() {
     plans.reload();
     if (run.state === 'done' && run.planId !== null) setSelectedId(run.planId);
   };
-  /** A change to the list: the list and the open plan show it at once; a failure is told. */
-  const change = async (action: () => Promise<unknown>): Promise<void> => {
-    try {
-      setError(null);
-      await action();
+  const { error, publish, rename, remove } = usePlanListActions({
+    selectedId,
+    setSelectedId,
+    reload: () => {
       plans.reload();
       plan.reload();
       changes.reload();
-    } catch (err) {
-      setError(err as Error);
-    }
-  };
-  const publish = (id: number): Promise<void> => change(() => call('plans.publish', { planId: id }));
-  const rename = (id: number, name: string): Promise<void> => change(() => call('plans.rename', { planId: id, name }));
-  const remove = (id: number): Promise<void> => change(async () => {
-    await call('plans.delete', { planId: id });
-    if (id === selectedId) setSelectedId(null);
+    },
   });
 
   const failure = overview.error ?? plans.error ?? refsError ?? plan.error ?? error;
@@ -85,31 +67,10 @@ export function PlanPage() {
           <>
             <VerdictBanner report={detail.report} />
             {changes.data && <ChangesPanel changes={changes.data} refs={refs} />}
-            <nav className="subtabs">
-              {VIEWS.map((v) => (
-                <button key={v} className={v === view ? 'tab active' : 'tab'} onClick={() => setView(v)}>{t(`plan.view.${v}`)}</button>
-              ))}
-            </nav>
-            <div className="plan-view">
-              <div className="plan-view-main">
-                {view === 'calendar' && <CalendarView plan={detail} refs={refs} selectedId={route?.id ?? null} onSelect={setRoute} />}
-                {view === 'map' && <RouteMap plan={detail} refs={refs} />}
-                {view === 'burndown' && progress.data?.planId === detail.summary.id && <ProgressPanel progress={progress.data} />}
-                {view === 'burndown' && <BurndownChart plan={detail} refs={refs} actual={progress.data?.actualBurndown} />}
-                {view === 'unmet' && <UnmetTable plan={detail} refs={refs} />}
-              </div>
-              {route && view === 'calendar' && (
-                <RouteDetails
-                  key={route.id}
-                  planId={detail.summary.id}
-                  editable={detail.summary.status === 'draft'}
-                  route={route}
-                  refs={refs}
-                  onChanged={() => plan.reload()}
-                  onClose={() => setRoute(null)}
-                />
-              )}
-            </div>
+            <PlanViews
+              plan={detail} refs={refs} view={view} onView={setView} route={route} onRoute={setRoute}
+              progress={progress.data} onChanged={() => plan.reload()}
+            />
           </>
         ) : (
           plans.data?.length === 0 && <p className="muted">{t('plan.noPlanYet')}</p>

@@ -1,20 +1,15 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterBundle, RosterOptions, RosterScope } from '../../../src-main/api/contract';
-import { DateInput } from '../../app/DateInput';
+import type { RosterOptions, RosterScope } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
-import { downloadBase64 } from '../../lib/download';
-import { formatDate } from '../../lib/format';
-import { call } from '../../lib/rpc';
 import { useRpc } from '../../lib/useRpc';
+import { RosterControls, type ScopeKind } from './RosterControls';
 import { isLandscape, RosterPreview, type Orientation } from './RosterPreview';
 import { RosterSettingsForm } from './RosterSettingsForm';
+import { useRosterExport } from './useRosterExport';
+import { useRosterPreview } from './useRosterPreview';
 import { useRosterPrint } from './useRosterPrint';
 import './roster.css';
-
-type ScopeKind = RosterScope['kind'];
-const SCOPE_KINDS: ScopeKind[] = ['commune', 'team', 'allCommunes', 'allTeams'];
-const ORIENTATIONS: Orientation[] = ['auto', 'portrait', 'landscape'];
 
 /** "Lịch trực": pick a plan, a week and a commune or team; preview, save as PDF or Excel, print. */
 export function RosterPage() {
@@ -60,6 +55,7 @@ function defaultScope(options: RosterOptions, week: string, kind: ScopeKind, com
   return id === undefined ? null : { kind, teamId: id };
 }
 
+/** One plan's rosters: the choices, a preview, saving as PDF or Excel, printing, and the roster settings. */
 function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: ReactNode }) {
   const { t } = useTranslation();
   const options = useRpc('roster.options', { planId });
@@ -74,49 +70,17 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
   const [issuedOn, setIssuedOn] = useState('');
   const [version, setVersion] = useState(0);
   const [showSettings, setShowSettings] = useState(false);
-  const [preview, setPreview] = useState<{ bundle: RosterBundle | null; error: Error | null }>({ bundle: null, error: null });
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<Error | null>(null);
 
   const data = options.data;
   const weekCode = week || data?.weeks[0]?.code || '';
   const scope = data && weekCode ? defaultScope(data, weekCode, kind, communeId, teamId) : null;
   const query = scope ? { planId, week: weekCode, scope, ...(issuedOn ? { issuedOn } : {}) } : null;
-  const queryKey = JSON.stringify(query);
-
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    call('roster.preview', query)
-      .then((bundle) => live && setPreview({ bundle, error: null }))
-      .catch((error: unknown) => live && setPreview({ bundle: null, error: error as Error }));
-    return () => {
-      live = false;
-    };
-    // queryKey stands for query (a new object each render).
-  }, [queryKey, version]);
-
+  const preview = useRosterPreview(query, version);
+  const { busy, notice, exportError, exportAs } = useRosterExport(query, orientation);
   const print = useRosterPrint(isLandscape(preview.bundle?.documents[0], orientation), preview.bundle !== null);
 
   if (options.error) return <ErrorNote error={options.error} />;
   if (!data) return <p className="muted">{t('roster.loading')}</p>;
-
-  const exportAs = async (format: 'pdf' | 'xlsx'): Promise<void> => {
-    if (!query) return;
-    setBusy(true);
-    setNotice(null);
-    setExportError(null);
-    try {
-      const file = await call('roster.export', { ...query, format, orientation });
-      downloadBase64(file);
-      setNotice(t('roster.saved', { file: file.fileName }));
-    } catch (err) {
-      setExportError(err as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const commune = scope?.kind === 'commune' ? data.communes.find((c) => c.id === scope.communeId) : undefined;
   const shown = preview.bundle;
@@ -130,57 +94,11 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
         </p>
       )}
       <section className="card roster-controls">
-        <div className="controls">
-          {planPicker}
-          <label>
-            {t('roster.week')}
-            <select value={weekCode} onChange={(e) => setWeek(e.target.value)} data-testid="roster-week" disabled={data.weeks.length === 0}>
-              {data.weeks.map((w) => (
-                <option key={w.code} value={w.code}>
-                  {t('roster.weekOption', { number: Number(w.code.slice(6)), from: formatDate(w.from), to: formatDate(w.to), count: w.visits, visits: w.visits })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('roster.scope')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as ScopeKind)} data-testid="roster-scope">
-              {SCOPE_KINDS.map((k) => <option key={k} value={k}>{t(`roster.scopes.${k}`)}</option>)}
-            </select>
-          </label>
-          {scope?.kind === 'commune' && (
-            <label>
-              {t('roster.commune')}
-              <select value={scope.communeId} onChange={(e) => setCommuneId(Number(e.target.value))} data-testid="roster-commune">
-                {data.communes.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {t('roster.withVisits', { name: c.name, count: c.visitsByWeek[weekCode] ?? 0 })}{changed.has(c.id) ? ` — ${t('roster.changed')}` : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {scope?.kind === 'team' && (
-            <label>
-              {t('roster.team')}
-              <select value={scope.teamId} onChange={(e) => setTeamId(Number(e.target.value))} data-testid="roster-team">
-                {data.teams.map((tm) => (
-                  <option key={tm.id} value={tm.id}>{t('roster.withShifts', { name: `${tm.code} ${tm.name}`, count: tm.shiftsByWeek[weekCode] ?? 0 })}</option>
-                ))}
-              </select>
-            </label>
-          )}
-          <label>
-            {t('roster.orientation')}
-            <select value={orientation} onChange={(e) => setOrientation(e.target.value as Orientation)} data-testid="roster-orientation">
-              {ORIENTATIONS.map((o) => <option key={o} value={o}>{t(`roster.orientations.${o}`)}</option>)}
-            </select>
-          </label>
-          <label title={t('roster.issuedOnHint')}>
-            {t('roster.issuedOn')}
-            <DateInput value={issuedOn} onChange={setIssuedOn} testId="roster-issued" />
-          </label>
-        </div>
+        <RosterControls
+          planPicker={planPicker} options={data} weekCode={weekCode} onWeek={setWeek} kind={kind} onKind={setKind}
+          scope={scope} onCommune={setCommuneId} onTeam={setTeamId} changed={changed}
+          orientation={orientation} onOrientation={setOrientation} issuedOn={issuedOn} onIssuedOn={setIssuedOn}
+        />
         {data.weeks.length === 0 && <p data-testid="roster-no-weeks">{t('roster.noWeeks')}</p>}
         <div className="actions">
           <button onClick={() => void exportAs('pdf')} disabled={!query || busy} data-testid="roster-save-pdf">{t('roster.savePdf')}</button>

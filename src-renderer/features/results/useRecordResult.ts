@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResultVisit } from '../../../src-main/api/contract';
+import { formatDate, formatNumber } from '../../lib/format';
+import { call, RpcFailure } from '../../lib/rpc';
+import { isBlank, recordParams, type RowDraft } from './draft';
+import type { useResultRows } from './useResultRows';
+
+/** A save the server held back: the result goes above the hamlet's backlog by `excess`. */
+export interface AboveBacklog { visit: ResultVisit; draft: RowDraft; excess: { cccd: number; eid: number } }
+
+/**
+ * Saving one visit's typed result: the row shows the save under way and any problem in words;
+ * a result above the backlog is held in `above` until the user raises the register or accepts it.
+ */
+export function useRecordResult({ resultRows, refresh, setNotice }: {
+  resultRows: ReturnType<typeof useResultRows>;
+  refresh: () => void;
+  setNotice: (notice: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number): string => formatNumber(v, i18n.language);
+  /** "CCCD 3 more, e-ID 2 more", naming only the services that went over. */
+  const excessText = (e: { cccd: number; eid: number }): string =>
+    (['cccd', 'eid'] as const).filter((s) => e[s] > 0).map((s) => t(`results.above.${s}`, { n: n(e[s]) })).join(', ');
+  const [above, setAbove] = useState<AboveBacklog | null>(null);
+  const { patchRow, saving, settle } = resultRows;
+
+  const problemText = (err: unknown): string => {
+    if (err instanceof RpcFailure) {
+      const d = err.details as { key?: string; params?: Record<string, string | number> } | undefined;
+      if (d?.key && i18n.exists(`results.problem.${d.key}`)) {
+        const params = { ...d.params, ...(typeof d.params?.date === 'string' ? { date: formatDate(d.params.date) } : {}) };
+        return t(`results.problem.${d.key}`, params);
+      }
+    }
+    return (err as Error).message;
+  };
+
+  const save = async (visit: ResultVisit, draft: RowDraft, flags: { acceptAboveBacklog?: boolean; raiseRegister?: boolean } = {}): Promise<void> => {
+    if (visit.result === null && isBlank(draft)) return;
+    if (saving.current.has(visit.visitId)) return;
+    saving.current.add(visit.visitId);
+    patchRow(visit.visitId, { saving: true, error: null });
+    try {
+      const answer = await call('results.record', { ...recordParams(visit.visitId, draft), ...flags });
+      if (answer.status === 'aboveBacklog') {
+        setAbove({ visit, draft, excess: answer.excess });
+        patchRow(visit.visitId, { saving: false });
+        return;
+      }
+      setNotice(answer.raised
+        ? t('results.above.raised', { hamlet: visit.hamletName, excess: excessText(answer.raised) })
+        : answer.aboveBacklog
+          ? t('results.above.warned', { hamlet: visit.hamletName, excess: excessText(answer.aboveBacklog.excess) })
+          : t('results.saved', { hamlet: visit.hamletName }));
+      // The row now matches what was saved: the reload brings it as the new base.
+      settle(visit.visitId, draft);
+      refresh();
+    } catch (err) {
+      patchRow(visit.visitId, { saving: false, error: problemText(err) });
+    } finally {
+      saving.current.delete(visit.visitId);
+    }
+  };
+
+  return { save, above, setAbove, excessText };
+}
