@@ -23,7 +23,8 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ...(basePlan ? [{ label: t('scenario.base'), summary: basePlan }] : []),
     ...scenarios.filter((s) => s.lastPlan).slice(0, 4).map((s) => ({ label: s.name, summary: s.lastPlan! })),
   ];
-  const key = wanted.map((w) => w.summary.id).join(',');
+  // Loaded again when a column's plan, name or count of later results changes (the last two are shown).
+  const key = JSON.stringify(wanted.map((w) => [w.summary.id, w.label, w.summary.resultsAfter]));
   const [columns, setColumns] = useState<Column[]>([]);
   useEffect(() => {
     let live = true;
