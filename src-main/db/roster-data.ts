@@ -3,6 +3,7 @@ import {
   type AreaNames, type RosterCommuneSettings, type RosterGeneralSettings, type RosterSettings, type RosterSource,
 } from '../core/roster';
 import type { Db } from './open';
+import { DbRefusal } from './refusal';
 import { getPlan, publishedPlanId } from './repos/plans';
 import { listBases, listCommunes, listHamlets } from './repos/places';
 import { listMembers, listShiftTemplates, listTeams, listVehicles } from './repos/resources';
@@ -65,6 +66,11 @@ export function resolvePlanRef(db: Db, ref: number | 'published'): number | null
 export function loadRosterSource(db: Db, planId: number): RosterSource | null {
   const plan = getPlan(db, planId);
   if (!plan) return null;
+  // A what-if's visits are not the teams' duty: no roster for them, however it is asked for.
+  if (plan.summary.scenarioId !== null) {
+    throw new DbRefusal('CONFLICT', `plan ${planId} is a scenario's what-if: it has no rosters (only the district's own plans have)`,
+      { key: 'rosterOfWhatIf', params: { name: plan.summary.name } });
+  }
   return {
     plan: { id: plan.summary.id, name: plan.summary.name, status: plan.summary.status },
     routes: plan.routes.map(({ id: _id, ...route }) => route),

@@ -96,10 +96,11 @@ export function sampleReport(routes: Route[], from: string): PlanReport {
 }
 
 /** Saves the sample plan; returns its id. */
-export function saveSamplePlan(db: Db, options: { name?: string; status?: PlanStatus } = {}): number {
+export function saveSamplePlan(db: Db, options: { name?: string; status?: PlanStatus; scenarioId?: number } = {}): number {
   const routes = sampleRoutes(db);
   const fromDate = '2022-11-26';
   return savePlan(db, {
+    ...(options.scenarioId !== undefined ? { scenarioId: options.scenarioId } : {}),
     name: options.name ?? 'Kế hoạch mẫu tuần 48', status: options.status ?? 'draft', fromDate, seed: 1, routes,
     report: sampleReport(routes, fromDate),
   });

@@ -69,6 +69,17 @@ describe('plans with names', () => {
   });
 });
 
+describe('a scenario\'s what-if beside the district\'s plans', () => {
+  it('has no change list against the published plan: it is never printed, so nothing is "to print again"', async () => {
+    saveSamplePlan(app.ctx.db, { status: 'published' });
+    const draft = saveSamplePlan(app.ctx.db, { name: 'Nháp' });
+    app.ctx.db.prepare("INSERT INTO scenarios (id, name, created_at) VALUES (900, 'Thêm tổ', '2022-11-20T00:00:00Z')").run();
+    const whatIf = saveSamplePlan(app.ctx.db, { name: 'Thêm tổ: kế hoạch', scenarioId: 900 });
+    expect(valueOf<{ against: unknown }>(await app.rpc('plans.changes', { planId: draft })).against).not.toBeNull();
+    expect(valueOf(await app.rpc('plans.changes', { planId: whatIf }))).toEqual({ against: null, report: null });
+  });
+});
+
 describe('a plan says when the data it was made from has changed', () => {
   it('fresh after it is made; stale once a hamlet or a team changes; a new plan is fresh again', async () => {
     const first = saveSamplePlan(app.ctx.db);

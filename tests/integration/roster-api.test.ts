@@ -45,6 +45,7 @@ describe('roster methods', () => {
     const doc = b.documents[0]!;
     expect(doc.kind).toBe('commune');
     expect(doc.totals.visits).toBe(8);
+    expect(doc.title[0]).toBe('LỊCH TRỰC (DỰ THẢO)');
     const all = valueOf<RosterBundle>(await rpc('roster.preview', { planId, week: SAMPLE_WEEK, scope: { kind: 'allCommunes' } }));
     expect(all.documents).toHaveLength(16);
     expect(all.documents.filter((d) => d.emptyNote !== null)).toHaveLength(14);
@@ -54,13 +55,28 @@ describe('roster methods', () => {
     const communeId = (await commune()).id;
     const pdf = valueOf<{ fileName: string; mimeType: string; base64: string }>(
       await rpc('roster.export', { planId, week: SAMPLE_WEEK, scope: { kind: 'commune', communeId }, format: 'pdf', orientation: 'portrait' }));
-    expect(pdf.fileName).toBe('lich-truc_2022-W48_15631_xa-xuan-cao.pdf');
+    // The sample plan is a draft: its files say so in their names (and their titles, below).
+    expect(pdf.fileName).toBe('lich-truc_2022-W48_15631_xa-xuan-cao_du-thao.pdf');
     expect(pdf.mimeType).toBe('application/pdf');
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const xlsx = valueOf<{ fileName: string; base64: string }>(
       await rpc('roster.export', { planId, week: SAMPLE_WEEK, scope: { kind: 'allTeams' }, format: 'xlsx' }));
-    expect(xlsx.fileName).toBe('lich-cong-tac_2022-W48_tat-ca-to.xlsx');
+    expect(xlsx.fileName).toBe('lich-cong-tac_2022-W48_tat-ca-to_du-thao.xlsx');
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('a published plan\'s rosters carry no draft mark; a scenario\'s what-if has none at all', async () => {
+    const published = saveSamplePlan(ctx.db, { status: 'published' });
+    const b = valueOf<RosterBundle>(await rpc('roster.preview', { planId: published, week: SAMPLE_WEEK, scope: { kind: 'allTeams' } }));
+    expect(b.fileStem).toBe('lich-cong-tac_2022-W48_tat-ca-to');
+    expect(b.documents.every((d) => !d.title.join(' ').includes('DỰ THẢO'))).toBe(true);
+    ctx.db.prepare("INSERT INTO scenarios (id, name, created_at) VALUES (900, 'Thêm tổ', '2022-11-20T00:00:00Z')").run();
+    const whatIf = saveSamplePlan(ctx.db, { name: 'Thêm tổ: kế hoạch', scenarioId: 900 });
+    const asked = { planId: whatIf, week: SAMPLE_WEEK, scope: { kind: 'allTeams' } };
+    for (const [method, params] of [['roster.options', { planId: whatIf }], ['roster.preview', asked], ['roster.export', { ...asked, format: 'pdf' }]] as const) {
+      const env = await rpc(method, params);
+      expect(env).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { key: 'rosterOfWhatIf', params: { name: 'Thêm tổ: kế hoạch' } } } });
+    }
   });
 
   it('refuses unknown plans, communes and bad weeks with a code the UI can translate', async () => {

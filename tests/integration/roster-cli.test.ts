@@ -31,7 +31,7 @@ beforeAll(() => {
   tmp = tempDir('luudong-roster-');
   dbPath = join(tmp.dir, 'luudong.sqlite');
   const db = openDatabase(dbPath);
-  planId = saveSamplePlan(db, { status: 'draft' });
+  planId = saveSamplePlan(db, { status: 'published' });
   const commune = listCommunes(db).find((c) => c.code === SAMPLE_COMMUNE_CODE)!;
   const hamlets = new Map(listHamlets(db).filter((h) => h.communeId === commune.id).map((h) => [h.id, h.name]));
   const stops = sampleRoutes(db)
@@ -145,8 +145,13 @@ describe('npm run roster (the real command)', () => {
     expect(twoScopes.stderr).toContain('choose exactly one of --commune');
     const unknown = roster('--plan', '1', '--week', SAMPLE_WEEK, '--all', '--colour', 'red', '--db', dbPath);
     expect(unknown.stderr).toContain('unknown flag --colour');
-    const missing = roster('--plan', 'published', '--week', SAMPLE_WEEK, '--all', '--db', dbPath);
+    const missing = roster('--plan', '9999', '--week', SAMPLE_WEEK, '--all', '--db', dbPath);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('--plan: there is no published plan');
+    expect(missing.stderr).toContain('--plan: no plan with id 9999');
+    const unplanned = join(tmp.dir, 'unplanned.sqlite');
+    openDatabase(unplanned).close();
+    const none = roster('--plan', 'published', '--week', SAMPLE_WEEK, '--all', '--db', unplanned);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('--plan: there is no published plan');
   });
 });

@@ -21,6 +21,8 @@ export const planManageHandlers: Pick<Handlers, 'plans.rename' | 'plans.delete' 
   'plans.changes': ({ planId }, ctx) => {
     const plan = getPlan(ctx.db, planId);
     if (!plan) throw notFound(planId);
+    // A scenario's what-if is never printed or followed: no change list (and no "print again").
+    if (plan.summary.scenarioId !== null) return { against: null, report: null };
     const otherId = comparedWith(ctx.db, planId, plan.summary.status);
     const other = otherId === null || otherId === planId ? null : getPlan(ctx.db, otherId);
     if (!other) return { against: null, report: null };

@@ -219,6 +219,10 @@ function teamSchedule(refs: Refs, team: Team, week: IsoWeek, routes: Route[], is
   };
 }
 
+/** What a draft plan's rosters carry beside their title and at the end of their file name. */
+export const DRAFT_MARK = 'DỰ THẢO';
+const DRAFT_STEM = '_du-thao';
+
 /** The documents of one week of a plan, for a commune, a team, or all of them. */
 export function buildRosterBundle(source: RosterSource, request: RosterRequest): RosterBundle {
   const refs = new Refs(source);
@@ -240,13 +244,15 @@ export function buildRosterBundle(source: RosterSource, request: RosterRequest):
     documents = (teams as Team[]).map((t) => teamSchedule(refs, t, week, routes, issuedOn));
     fileStem = scope.kind === 'team' ? (documents[0]?.fileStem ?? '') : `lich-cong-tac_${week.code}_tat-ca-to`;
   }
+  // A draft's rosters say so on the page and in the file name: only a published plan is the teams' duty.
+  const draft = source.plan.status === 'draft';
   return {
     plan: source.plan,
     week: { code: week.code, from: week.from, to: week.to },
     issuedOn,
     scope,
-    fileStem,
-    documents,
+    fileStem: draft ? `${fileStem}${DRAFT_STEM}` : fileStem,
+    documents: draft ? documents.map((d) => ({ ...d, title: [`${d.title[0]} (${DRAFT_MARK})`, ...d.title.slice(1)], fileStem: `${d.fileStem}${DRAFT_STEM}` })) : documents,
   };
 }
 

@@ -21,9 +21,10 @@ export function PlanPage() {
   const [view, setView] = useState<View>('calendar');
   const [route, setRoute] = useState<StoredRouteDto | null>(null);
 
-  // Open the newest plan by default.
+  // Open the newest of the district's own plans by default (a scenario's what-if only when there is nothing else).
   useEffect(() => {
-    if (selectedId === null && plans.data?.[0]) setSelectedId(plans.data[0].id);
+    const newest = plans.data?.find((p) => p.scenarioId === null) ?? plans.data?.[0];
+    if (selectedId === null && newest) setSelectedId(newest.id);
   }, [plans.data, selectedId]);
   const plan = useRpc('plans.get', selectedId === null ? null : { planId: selectedId });
   const progress = useRpc('results.progress', view === 'burndown' ? {} : null);

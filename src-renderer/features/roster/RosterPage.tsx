@@ -16,7 +16,8 @@ export function RosterPage() {
   const { t } = useTranslation();
   const plans = useRpc('plans.list');
   const [planId, setPlanId] = useState<number | null>(null);
-  const list = plans.data ?? [];
+  // The district's own plans: a scenario's what-if is not the teams' duty (the server refuses its rosters too).
+  const list = (plans.data ?? []).filter((p) => p.scenarioId === null);
   const chosen = planId ?? (list.find((p) => p.status === 'published') ?? list[0])?.id ?? null;
 
   return (

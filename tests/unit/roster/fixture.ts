@@ -44,7 +44,7 @@ export function fixture(routes: Route[]): RosterSource {
   ];
   const area = { province: 'Tỉnh Thanh Hóa', district: 'Huyện Thường Xuân' };
   return {
-    plan: { id: 7, name: 'Kế hoạch thử', status: 'draft' },
+    plan: { id: 7, name: 'Kế hoạch thử', status: 'published' },
     routes,
     communes,
     hamlets: [
