@@ -96,6 +96,10 @@ const routesFrom = (db: Db, planId: number | null, from: string): Route[] =>
 export function loadPlanningInstance(db: Db, options: LoadOptions = {}): PlanningInstance {
   const campaign = getCampaign(db);
   if (!campaign) throw new NoCampaignError();
+  if (options.from !== undefined && options.from > campaign.deadline) {
+    throw new DbRefusal('BAD_PARAMS', `from: ${options.from} is after the campaign's deadline ${campaign.deadline}: there is nothing to plan`,
+      { key: 'fromAfterDeadline', field: 'from', params: { from: options.from, deadline: campaign.deadline } });
+  }
   const conflict = options.from === undefined ? null : resultsConflict(db, options.from);
   if (conflict) throw new FromBeforeResultsError(options.from!, conflict);
   const from = options.from ?? firstPlanningDay(db, campaign.startDate);

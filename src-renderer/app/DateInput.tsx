@@ -15,10 +15,15 @@ export function parseDayMonthYear(text: string): string | null {
 /**
  * A date typed and shown as dd/MM/yyyy whatever the browser's locale (a native date picker
  * shows 11/17/2022 on an English system). The value is a yyyy-MM-dd string; the field keeps
- * what the user types until it is a real date, and says so when it is not.
+ * what the user types until it is a real date, and says so beside it when it is not.
  */
-export function DateInput({ value, onChange, disabled, testId, label, invalid = false }: {
+export function DateInput({ value, onChange, onValidity, disabled, testId, label, invalid = false }: {
   value: string;
+  /**
+   * Told whenever the text turns into, or stops being, something other than a real date (an empty
+   * field counts as valid): the form holds its action back instead of using the last real date.
+   */
+  onValidity?: (valid: boolean) => void;
   /** A real date the form cannot take (its reason is said beside the field). */
   invalid?: boolean;
   onChange: (isoDate: string) => void;
@@ -31,7 +36,9 @@ export function DateInput({ value, onChange, disabled, testId, label, invalid = 
   const [text, setText] = useState(shown);
   useEffect(() => setText(shown), [shown]);
   const bad = text.trim() !== '' && parseDayMonthYear(text) === null;
+  useEffect(() => onValidity?.(!bad), [bad]);
   return (
+    <>
     <input
       type="text"
       inputMode="numeric"
@@ -51,5 +58,7 @@ export function DateInput({ value, onChange, disabled, testId, label, invalid = 
       }}
       onBlur={() => { if (!bad && parseDayMonthYear(text)) setText(format(parseISO(parseDayMonthYear(text)!), SHOWN)); }}
     />
+    {bad && <span className="date-invalid" role="alert">{t('date.invalid')}</span>}
+    </>
   );
 }

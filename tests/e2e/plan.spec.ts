@@ -22,6 +22,13 @@ test('plan the demo district: verdict, calendar, burn-down and a route on the ma
   await expect(from).toHaveValue('17/11/2022');
   await from.fill('31/11/2022');
   await expect(from).toHaveAttribute('aria-invalid', 'true');
+  // Said in words, and the button waits: the last real date is not used unseen.
+  await expect(app.getByRole('alert')).toContainText('Ngày không hợp lệ');
+  await expect(app.getByRole('button', { name: 'Lập kế hoạch', exact: true })).toBeDisabled();
+  // A start after the deadline: nothing to plan, said before anything runs.
+  await from.fill('05/01/2023');
+  await expect(app.getByTestId('plan-from-after-deadline')).toContainText('sau hạn chót 31/12/2022');
+  await expect(app.getByRole('button', { name: 'Lập kế hoạch', exact: true })).toBeDisabled();
   await from.fill('17/11/2022');
   await expect(from).toHaveAttribute('aria-invalid', 'false');
   const t0 = Date.now();

@@ -100,6 +100,14 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   await app.getByTestId('enrolledEid-0').press('Enter');
   await expect(app.getByTestId('status-0')).toHaveText('Đã ghi');
 
+  // A row typed and not saved holds "done as planned" back (it would write over it), naming the hamlet.
+  await app.getByTestId('note-1').fill('Mất điện, chưa làm');
+  await app.getByTestId('done-as-planned').click();
+  await expect(app.getByRole('alert')).toContainText(`${visits[1]!.hamletName} đang nhập dở`);
+  await expect(app.getByTestId('status-1')).toHaveText('Chưa lưu');
+  await app.getByTestId('note-1').fill('');
+  await expect(app.getByTestId('status-1')).toHaveText('Chưa ghi');
+
   // Done as planned for the rest of the day, in one action; undo takes the whole action back.
   await app.getByTestId('done-as-planned').click();
   await expect(app.getByTestId('results-notice')).toContainText('đúng kế hoạch');

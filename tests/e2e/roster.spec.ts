@@ -30,7 +30,8 @@ test('the duty roster of a commune previews like the official document and saves
   await expect(sheet).toContainText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   await expect(sheet).toContainText('Độc lập - Tự do - Hạnh phúc');
   await expect(sheet).toContainText('ngày 25 tháng 11 năm 2022');
-  await expect(sheet).toContainText('LỊCH TRỰC');
+  // The spec's plan is a draft: the paper and the file name say so.
+  await expect(sheet).toContainText('LỊCH TRỰC (DỰ THẢO)');
   await expect(sheet).toContainText('Từ ngày 28/11/2022 đến ngày 04/12/2022');
   await expect(sheet).toContainText('NGƯỜI LẬP BIỂU');
   await expect(sheet.getByTestId('roster-table').locator('tbody tr').first()).toBeVisible();
@@ -42,7 +43,7 @@ test('the duty roster of a commune previews like the official document and saves
   await shot(app, 'roster-preview');
 
   const [pdf] = await Promise.all([app.waitForEvent('download'), app.getByTestId('roster-save-pdf').click()]);
-  expect(pdf.suggestedFilename()).toMatch(/^lich-truc_2022-W48_\d+_[a-z-]+\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(/^lich-truc_2022-W48_\d+_[a-z-]+_du-thao\.pdf$/);
   const pdfBytes = readFileSync((await pdf.path())!);
   expect(pdfBytes.length).toBeGreaterThan(10_000);
   expect(pdfBytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -33,6 +33,13 @@ describe('planning from the app', () => {
     expect(plan.report.burndown[0]!.date).toBe('2022-11-17');
   });
 
+  it('a start after the deadline is refused, naming the field and the deadline; nothing is saved', async () => {
+    const before = valueOf<unknown[]>(await app.rpc('plans.list')).length;
+    const env = await app.rpc('plan.start', { timeLimitSeconds: 1, from: '2023-01-05' });
+    expect(env).toMatchObject({ ok: false, error: { code: 'BAD_PARAMS', details: { key: 'fromAfterDeadline', field: 'from', params: { from: '2023-01-05', deadline: '2022-12-31' } } } });
+    expect(valueOf<unknown[]>(await app.rpc('plans.list'))).toHaveLength(before);
+  });
+
   it('only one run at a time', async () => {
     const { runId } = valueOf<{ runId: string }>(await app.rpc('plan.start', { timeLimitSeconds: 30 }));
     const second = await app.rpc('plan.start', { timeLimitSeconds: 1 });

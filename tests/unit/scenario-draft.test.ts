@@ -46,6 +46,8 @@ describe('the scenario form: what the manager typed, as changes', () => {
     expect(problem({ copyShift: 'TOI', copyCode: 'TOI2' })).toEqual(['copyWeekdays', 'scenario.form.daysOrHours']);
     expect(problem({ copyShift: 'TOI', copyCode: 'TOI2', copyStart: '19:00', copyEnd: '18:00' })).toEqual(['copyEnd', 'scenario.form.endBeforeStart']);
     expect(problem({ backlogPct: '10', backlogPeople: '100' })).toEqual(['backlogPeople', 'scenario.form.percentOrPeople']);
+    // Teams added like no team: said in the form's words, not the server's schema message.
+    expect(problem({ addTeams: '2' })).toEqual(['likeTeam', 'scenario.form.likeTeamNeeded']);
   });
 
   it('the optional parts are left out when empty: a throughput for a few teams, a copied shift on other hours only, people taken off the backlog', () => {

@@ -53,7 +53,7 @@ export function PlanPage() {
     <div className="plan-page">
       <div className="plan-side">
         {overview.data?.asOf && (
-          <RunPanel defaultFrom={overview.data.asOf} lastResult={overview.data.lastResult} basePlanId={selectedId} published={plans.data?.some((p) => p.status === 'published') ?? false}
+          <RunPanel defaultFrom={overview.data.asOf} deadline={overview.data.campaign?.deadline ?? null} lastResult={overview.data.lastResult} basePlanId={selectedId} published={plans.data?.some((p) => p.status === 'published') ?? false}
             onFinished={onFinished} />
         )}
         <section className="card">

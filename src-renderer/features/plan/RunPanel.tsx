@@ -8,8 +8,10 @@ import { formatDate, formatDecimal } from '../../lib/format';
 import { usePlanRun } from './usePlanRun';
 
 /** "Lập kế hoạch": start date, time limit, keep pinned visits; progress and cancel. */
-export function RunPanel({ defaultFrom, lastResult, basePlanId, published, onFinished }: {
+export function RunPanel({ defaultFrom, deadline, lastResult, basePlanId, published, onFinished }: {
   defaultFrom: string;
+  /** The campaign's deadline: a start after it has nothing to plan. */
+  deadline: string | null;
   /** The last day with recorded results: a plan must start after it (the server refuses otherwise). */
   lastResult: string | null;
   basePlanId: number | null;
@@ -19,27 +21,18 @@ export function RunPanel({ defaultFrom, lastResult, basePlanId, published, onFin
 }) {
   const { t, i18n } = useTranslation();
   const [from, setFrom] = useState(defaultFrom);
+  const [fromValid, setFromValid] = useState(true);
   const [timeLimit, setTimeLimit] = useState(5);
   const [keepPinned, setKeepPinned] = useState(true);
   const [keepPublished, setKeepPublished] = useState(true);
   const [measuredRates, setMeasuredRates] = useState(false);
   const { run, error, start, cancel } = usePlanRun(onFinished);
   const running = run?.state === 'running';
-  // Said while typing, before the server's refusal: the default start is the first open day.
-  const beforeResults = lastResult !== null && from !== '' && from <= lastResult;
-
+  const { early, late } = startProblems(from, deadline, lastResult);
   return (
     <section className="card run-panel" aria-label={t('plan.run.title')}>
       <h2>{t('plan.run.title')}</h2>
-      <label>
-        {t('plan.run.from')}
-        <DateInput value={from} onChange={setFrom} disabled={running} testId="plan-from" invalid={beforeResults} />
-      </label>
-      {beforeResults && (
-        <p className="error small" role="alert" data-testid="plan-from-before-results">
-          {t('plan.run.fromBeforeResults', { lastResult: formatDate(lastResult), firstOpen: formatDate(format(addDays(parseISO(lastResult), 1), 'yyyy-MM-dd')) })}
-        </p>
-      )}
+      <StartDateField from={from} onFrom={setFrom} onValidity={setFromValid} disabled={running} deadline={deadline} lastResult={lastResult} />
       <label>
         {t('plan.run.timeLimit')}
         <input type="number" min={1} max={600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} disabled={running} />
@@ -66,7 +59,7 @@ export function RunPanel({ defaultFrom, lastResult, basePlanId, published, onFin
           onClick={() => void start({
             from, timeLimitSeconds: timeLimit, keepPinned, ...(basePlanId ? { basePlanId } : {}), ...(published ? { keepPublished, measuredRates } : {}),
           })}
-          disabled={!from || timeLimit < 1 || beforeResults}
+          disabled={!from || !fromValid || timeLimit < 1 || early || late}
         >
           {t('plan.run.start')}
         </button>
@@ -85,5 +78,45 @@ export function RunPanel({ defaultFrom, lastResult, basePlanId, published, onFin
       )}
       {error && <ErrorNote error={error} />}
     </section>
+  );
+}
+
+/** A start on or before a day with results (early), or after the deadline (late). */
+const startProblems = (from: string, deadline: string | null, lastResult: string | null): { early: boolean; late: boolean } => ({
+  early: lastResult !== null && from !== '' && from <= lastResult,
+  late: deadline !== null && from > deadline,
+});
+
+/**
+ * The first day to plan, and what is wrong with it in words as it is typed (before the server's
+ * refusal): on or before a day with results, or after the deadline.
+ */
+function StartDateField({ from, onFrom, onValidity, disabled, deadline, lastResult }: {
+  from: string;
+  onFrom: (from: string) => void;
+  onValidity: (valid: boolean) => void;
+  disabled: boolean;
+  deadline: string | null;
+  lastResult: string | null;
+}) {
+  const { t } = useTranslation();
+  const { early, late } = startProblems(from, deadline, lastResult);
+  return (
+    <>
+      <label>
+        {t('plan.run.from')}
+        <DateInput value={from} onChange={onFrom} disabled={disabled} testId="plan-from" invalid={early || late} onValidity={onValidity} />
+      </label>
+      {late && deadline !== null && (
+        <p className="error small" role="alert" data-testid="plan-from-after-deadline">
+          {t('error.key.fromAfterDeadline', { from: formatDate(from), deadline: formatDate(deadline) })}
+        </p>
+      )}
+      {early && lastResult !== null && (
+        <p className="error small" role="alert" data-testid="plan-from-before-results">
+          {t('plan.run.fromBeforeResults', { lastResult: formatDate(lastResult), firstOpen: formatDate(format(addDays(parseISO(lastResult), 1), 'yyyy-MM-dd')) })}
+        </p>
+      )}
+    </>
   );
 }

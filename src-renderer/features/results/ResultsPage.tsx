@@ -20,7 +20,7 @@ export function ResultsPage() {
   const summary = useSummaryText();
   const { progress, day, date, setDate, scope, setScope, allVisits, visits, communes, teams, undoEntry, refresh } = useResultsDay();
   const resultRows = useResultRows(allVisits);
-  const { rows, patchRow } = resultRows;
+  const { rows, patchRow, typed } = resultRows;
   const { notice, setNotice, failure, clear, doneAsPlanned, undoLast } = useResultsActions({ date, scope, undoEntry, refresh });
   const { save, above, setAbove, excessText } = useRecordResult({ resultRows, refresh, setNotice });
   const [importing, setImporting] = useState(false);
@@ -35,7 +35,7 @@ export function ResultsPage() {
       <ResultsToolbar
         date={date} onDate={setDate} scope={scope} onScope={setScope} communes={communes} teams={teams} unrecorded={unrecorded}
         undoText={undoEntry ? summary(undoEntry) : null}
-        onDoneAsPlanned={() => void doneAsPlanned()} onImport={() => setImporting(true)} onUndo={() => void undoLast()}
+        onDoneAsPlanned={() => void doneAsPlanned(visits.filter((v) => v.result === null && typed(v.visitId)).map((v) => v.hamletName))} onImport={() => setImporting(true)} onUndo={() => void undoLast()}
       />
       {importing && (
         <RosterImportDialog onClose={() => setImporting(false)} onDone={(count) => {

@@ -34,5 +34,11 @@ export function useResultRows(allVisits: readonly ResultVisit[]) {
   const settle = (visitId: number, draft: RowDraft): void => {
     bases.current.set(visitId, draft);
   };
-  return { rows, patchRow, saving, settle };
+  /** Typed and not saved: the row differs from what the server last sent. */
+  const typed = (visitId: number): boolean => {
+    const row = rows.get(visitId);
+    const base = bases.current.get(visitId);
+    return row !== undefined && base !== undefined && !sameDraft(row.draft, base);
+  };
+  return { rows, patchRow, saving, settle, typed };
 }

@@ -33,9 +33,14 @@ export function useResultsActions({ date, scope, undoEntry, refresh }: {
     }
   };
 
-  const doneAsPlanned = async (): Promise<void> => {
+  /** `typing`: hamlets of unrecorded visits in scope whose typed result is not saved; done as planned would write over it. */
+  const doneAsPlanned = async (typing: readonly string[]): Promise<void> => {
     if (!date) return;
     setFailure(null);
+    if (typing.length > 0) {
+      setFailure(new Error(t('results.typingFirst', { count: typing.length, hamlets: typing.join(', ') })));
+      return;
+    }
     try {
       const { recorded, capped } = await call('results.doneAsPlanned', { date, ...scopeParams(scope) });
       const lines = [recorded ? t('results.doneAsPlannedDone', { count: recorded }) : t('results.doneAsPlannedNone'),

@@ -27,11 +27,12 @@ interface RosterControlsProps {
   onOrientation: (orientation: Orientation) => void;
   issuedOn: string;
   onIssuedOn: (issuedOn: string) => void;
+  onIssuedValidity: (valid: boolean) => void;
 }
 
 /** What the rosters are of: plan, week, commune or team (or all of them), page orientation, date of issue. */
 export function RosterControls({
-  planPicker, options, weekCode, onWeek, kind, onKind, scope, onCommune, onTeam, changed, orientation, onOrientation, issuedOn, onIssuedOn,
+  planPicker, options, weekCode, onWeek, kind, onKind, scope, onCommune, onTeam, changed, orientation, onOrientation, issuedOn, onIssuedOn, onIssuedValidity,
 }: RosterControlsProps) {
   const { t } = useTranslation();
   return (
@@ -83,7 +84,7 @@ export function RosterControls({
       </label>
       <label title={t('roster.issuedOnHint')}>
         {t('roster.issuedOn')}
-        <DateInput value={issuedOn} onChange={onIssuedOn} testId="roster-issued" />
+        <DateInput value={issuedOn} onChange={onIssuedOn} onValidity={onIssuedValidity} testId="roster-issued" />
       </label>
     </div>
   );

@@ -69,6 +69,8 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
   const [teamId, setTeamId] = useState<number | null>(null);
   const [orientation, setOrientation] = useState<Orientation>('auto');
   const [issuedOn, setIssuedOn] = useState('');
+  // A signing date typed wrong holds saving and printing back (else the last real one would be used unseen).
+  const [issuedValid, setIssuedValid] = useState(true);
   const [version, setVersion] = useState(0);
   const [showSettings, setShowSettings] = useState(false);
 
@@ -98,13 +100,13 @@ function RosterWorkbench({ planId, planPicker }: { planId: number; planPicker: R
         <RosterControls
           planPicker={planPicker} options={data} weekCode={weekCode} onWeek={setWeek} kind={kind} onKind={setKind}
           scope={scope} onCommune={setCommuneId} onTeam={setTeamId} changed={changed}
-          orientation={orientation} onOrientation={setOrientation} issuedOn={issuedOn} onIssuedOn={setIssuedOn}
+          orientation={orientation} onOrientation={setOrientation} issuedOn={issuedOn} onIssuedOn={setIssuedOn} onIssuedValidity={setIssuedValid}
         />
         {data.weeks.length === 0 && <p data-testid="roster-no-weeks">{t('roster.noWeeks')}</p>}
         <div className="actions">
-          <button onClick={() => void exportAs('pdf')} disabled={!query || busy} data-testid="roster-save-pdf">{t('roster.savePdf')}</button>
-          <button onClick={() => void exportAs('xlsx')} disabled={!query || busy} data-testid="roster-save-xlsx">{t('roster.saveXlsx')}</button>
-          <button className="secondary" onClick={print} disabled={!shown} data-testid="roster-print">{t('roster.print')}</button>
+          <button onClick={() => void exportAs('pdf')} disabled={!query || busy || !issuedValid} data-testid="roster-save-pdf">{t('roster.savePdf')}</button>
+          <button onClick={() => void exportAs('xlsx')} disabled={!query || busy || !issuedValid} data-testid="roster-save-xlsx">{t('roster.saveXlsx')}</button>
+          <button className="secondary" onClick={print} disabled={!shown || !issuedValid} data-testid="roster-print">{t('roster.print')}</button>
           <button className="secondary" onClick={() => setShowSettings((v) => !v)} data-testid="roster-settings-open">{t('roster.settings.open')}</button>
           {busy && <span className="muted">{t('roster.working')}</span>}
           {notice && <span role="status" data-testid="roster-notice">{notice}</span>}

@@ -25,6 +25,7 @@ export function ScenarioForm({ onCreate }: { onCreate: (s: { name: string; note:
   const submit = async (): Promise<void> => {
     let changes: ScenarioChange[];
     try {
+      if (!d.name.trim()) throw new DraftProblem('name', 'scenario.form.nameNeeded');
       changes = changesOf(d);
     } catch (err) {
       if (err instanceof DraftProblem) return setProblem(err);

@@ -89,6 +89,7 @@ const rangeOf = (from: string, to: string): { from?: string; to?: string } => ({
 function teamChanges(d: Draft): ScenarioChange[] {
   const out: ScenarioChange[] = [];
   const teams = whole(d.addTeams);
+  if (teams !== null && !d.likeTeam) throw new DraftProblem('likeTeam', 'scenario.form.likeTeamNeeded');
   if (teams !== null) out.push({ kind: 'addTeams', count: teams, likeTeam: d.likeTeam, withVehicles: true, ...(d.addBase ? { baseName: d.addBase } : {}) });
   if (d.awayTeams.length) out.push({ kind: 'removeTeams', teams: d.awayTeams, ...rangeOf(d.awayFrom, d.awayTo) });
   const percent = whole(d.throughputPct);
