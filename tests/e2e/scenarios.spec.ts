@@ -40,11 +40,11 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   await list.getByRole('button', { name: 'Mất 2 xe ô tô' }).click();
   const panel = app.getByTestId('min-extra');
   await panel.getByRole('button', { name: 'Tính' }).click();
-  await expect(app.getByTestId('min-extra-steps')).toContainText('Cận trên với 0 thêm');
+  await expect(app.getByTestId('min-extra-steps')).toContainText('Thêm 0 tổ: không kế hoạch nào làm quá');
   const answer = app.getByTestId('min-extra-answer');
   await expect(answer).toBeVisible({ timeout: 150_000 });
   // Never a number without its evidence.
-  await expect(answer).toContainText(/Cần thêm ít nhất \d+ để kịp hạn 31\/12\/2022|không số lượng nào đủ/);
+  await expect(answer).toContainText(/Cần thêm ít nhất \d+ tổ để kịp hạn 31\/12\/2022|chưa số nào đủ/);
   const text = (await answer.textContent()) ?? '';
   if (text.includes('Cần thêm ít nhất')) {
     await expect(answer).toContainText('Bằng chứng: kế hoạch với');

@@ -23,6 +23,8 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
   const extendable = (shifts.data ?? []).filter((s) => s.weekdays.length < 7);
   const [ask, setAsk] = useState<Ask>({ kind: 'teams', likeTeam: '' });
   const [run, setRun] = useState<MinExtraRunDto | null>(null);
+  /** What the run adds (its steps and answer count it), kept apart from a choice changed since. */
+  const [runKind, setRunKind] = useState<Ask['kind']>('teams');
   const [error, setError] = useState<Error | null>(null);
   const likeTeam = ask.kind === 'teams' ? ask.likeTeam || teams.data?.[0]?.code || '' : '';
 
@@ -45,6 +47,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
       const resource = ask.kind === 'teams' ? { kind: 'teams' as const, likeTeam, ...(ask.baseName ? { baseName: ask.baseName } : {}) } : ask;
       if (resource.kind === 'shifts' && resource.shiftCodes.length === 0) throw new Error(t('scenario.minExtra.tickShifts'));
       const { runId } = await call('scenarios.minExtra', { id: scenario.id, resource });
+      setRunKind(resource.kind);
       setRun({ runId, state: 'running', steps: [], answer: null, error: null });
     } catch (err) {
       setError(err as Error);
@@ -63,13 +66,16 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
       {run && (
         <ol className="muted small" data-testid="min-extra-steps">
           {run.steps.map((s, i) => (
-            <li key={i}>{t(s.what === 'bound' ? 'scenario.minExtra.stepBound' : 'scenario.minExtra.stepPlan', { count: s.people, k: n(s.k), people: n(s.people), enough: t(s.enough ? 'scenario.yes' : 'scenario.no') })}</li>
+            <li key={i}>{t(s.what === 'bound' ? 'scenario.minExtra.stepBound' : 'scenario.minExtra.stepPlan', {
+              count: s.people, k: n(s.k), unit: t(`scenario.minExtra.unit_${runKind}`, { count: s.k }), people: n(s.people),
+              verdict: t(`scenario.minExtra.${s.what}${s.enough ? 'Enough' : 'Short'}`),
+            })}</li>
           ))}
         </ol>
       )}
       {run?.state === 'cancelled' && <p className="muted">{t('scenario.cancelled')}</p>}
       {run?.state === 'failed' && <p className="warn">{run.error}</p>}
-      {run?.answer && <MinExtraAnswer answer={run.answer} />}
+      {run?.answer && <MinExtraAnswer answer={run.answer} kind={runKind} tried={Math.max(0, ...run.steps.map((s) => s.k))} />}
     </section>
   );
 }
