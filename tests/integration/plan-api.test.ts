@@ -72,6 +72,9 @@ describe('planning from the app', () => {
     expect(list.find((p) => p.id === first.planId)?.status).toBe('archived');
     expect(list.find((p) => p.id === second.planId)?.status).toBe('published');
     expect(list.filter((p) => p.status === 'published')).toHaveLength(1);
+    // The change log names the plan published, not its number.
+    const [logged] = valueOf<Array<{ action: string; details: { name?: string } }>>(await app.rpc('audit.list', { limit: 1 }));
+    expect(logged).toMatchObject({ action: 'publish', details: { name: list.find((p) => p.id === second.planId)!.name } });
     const pinArchived = await app.rpc('plans.pin', { planId: first.planId, routeIds: [1], pinned: true });
     expect(pinArchived).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await app.rpc('plans.publish', { planId: first.planId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });

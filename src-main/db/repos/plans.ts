@@ -182,7 +182,7 @@ export function getPlan(db: Db, planId: number): StoredPlan | null {
  */
 export function publishPlan(db: Db, planId: number): void {
   db.transaction(() => {
-    const draft = db.prepare("SELECT from_date FROM plans WHERE id = ? AND status = 'draft'").get(planId) as { from_date: string } | undefined;
+    const draft = db.prepare("SELECT from_date, name FROM plans WHERE id = ? AND status = 'draft'").get(planId) as { from_date: string; name: string } | undefined;
     const conflict = draft ? resultsConflict(db, draft.from_date) : null;
     if (draft && conflict) {
       throw new DbRefusal('CONFLICT', `This draft plans from ${draft.from_date}, on or before ${conflict.lastResult}, the last day with recorded results: publishing it would take those days over. Plan again (from the day after).`,
@@ -192,7 +192,7 @@ export function publishPlan(db: Db, planId: number): void {
     db.prepare("UPDATE plans SET status = 'archived' WHERE status = 'published' AND id <> ?").run(planId);
     const changed = db.prepare("UPDATE plans SET status = 'published', published_at = ? WHERE id = ? AND status = 'draft' AND scenario_id IS NULL").run(now, planId);
     if (changed.changes !== 1) throw new Error(`plan ${planId} is not a draft of the base data`);
-    audit(db, 'publish', 'plan', planId);
+    audit(db, 'publish', 'plan', planId, { name: draft!.name });
   })();
 }
 

@@ -21,6 +21,9 @@ interface Details {
   updated?: unknown;
 }
 
+/** A list's noun heads its column (the nouns are lower case for use inside sentences). */
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 const listOf = <T,>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
 const isList = (s: string): s is ListName => (LIST_NAMES as readonly string[]).includes(s);
@@ -51,8 +54,8 @@ export function AuditPage() {
     if (typeof d.from === 'string' && typeof d.to === 'string') return `${d.from} → ${d.to}`;
     return d.label ?? d.name ?? (e.entityId ?? '');
   };
-  const entity = (name: string): string =>
-    isList(name) ? t(`register.noun.${name}`) : name === 'results' ? t('results.nav') : t(`register.audit.entity.${name}`, { defaultValue: name });
+  const entity = (name: string): string => capitalised(
+    isList(name) ? t(`register.noun.${name}`) : name === 'results' ? t('results.nav') : t(`register.audit.entity.${name}`, { defaultValue: name }));
   const lines = (e: AuditEntryDto): string[] => {
     const d = (e.details ?? {}) as Details;
     const added = listOf<string>(d.added);

@@ -84,7 +84,7 @@ function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (me
 
   return (
     <section className="register-list">
-      <Toolbar list={list} undo={undo.data?.entry ?? null} onAdd={() => setAdding({ copy: null })} onImport={() => setImporting(true)}
+      <Toolbar list={list} undo={registerUndo(undo.data?.entry ?? null)} onAdd={() => setAdding({ copy: null })} onImport={() => setImporting(true)}
         onUndo={(e) => void runUndo(e)} onError={setError}>
         {list === 'calendar' && <button className="secondary" onClick={() => setFillingHolidays(true)}>{t('area.holidays.button')}</button>}
       </Toolbar>
@@ -150,3 +150,9 @@ function DataScreen({ page }: { page: DataPageName }) {
     </div>
   );
 }
+
+/**
+ * The change undo would take back, when it is a register change: results share the one journal,
+ * but are undone on their own screen (a register screen would take back a day of results unseen).
+ */
+const registerUndo = (entry: JournalEntryDto | null): JournalEntryDto | null => (entry && entry.list !== 'results' ? entry : null);
