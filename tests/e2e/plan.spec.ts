@@ -170,6 +170,11 @@ test('plans get names; a draft can be deleted; an edit to the data marks the pla
 test('publish the draft: it becomes the current plan', async ({ app }) => {
   await openPlanScreen(app);
   const [newest] = await rpc<Array<{ id: number }>>(app, 'plans.list');
+  // Asked first, naming the plan; dismissed, nothing changes.
+  app.once('dialog', (d) => void d.dismiss());
+  await app.getByTestId(`publish-${newest!.id}`).click();
+  expect((await rpc<Array<{ id: number; status: string }>>(app, 'plans.list')).find((p) => p.id === newest!.id)?.status).toBe('draft');
+  app.once('dialog', (d) => { expect(d.message()).toMatch(/^Ban hành ".+"\? Các tổ và các xã sẽ làm theo kế hoạch này/); void d.accept(); });
   await app.getByTestId(`publish-${newest!.id}`).click();
   await expect(app.getByTestId('plans-list')).toContainText('Đang áp dụng');
   await expect(app.getByTestId(`delete-${newest!.id}`)).toHaveCount(0);

@@ -15,6 +15,10 @@ export function PlansList({ plans, selectedId, onSelect, onPublish, onRename, on
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<{ id: number; name: string } | null>(null);
   if (plans.length === 0) return <p className="muted">{t('plan.list.empty')}</p>;
+  const current = plans.find((p) => p.status === 'published');
+  /** Publishing is what the teams and communes follow next: asked first, naming what it replaces. */
+  const publishQuestion = (p: PlanSummary): string =>
+    t(current ? 'plan.list.publishConfirmReplacing' : 'plan.list.publishConfirm', { name: p.name, current: current?.name ?? '' });
   const saveName = (): void => {
     if (editing && editing.name.trim()) onRename(editing.id, editing.name.trim());
     setEditing(null);
@@ -47,7 +51,11 @@ export function PlansList({ plans, selectedId, onSelect, onPublish, onRename, on
             </span>
             {p.scenarioId !== null && <span className="badge" data-testid={`what-if-${p.id}`}>{t('scenario.nav')}</span>}
             {p.status === 'draft' && p.scenarioId === null && (
-              <button className="secondary small" onClick={() => onPublish(p.id)} data-testid={`publish-${p.id}`}>
+              <button
+                className="secondary small"
+                onClick={() => window.confirm(publishQuestion(p)) && onPublish(p.id)}
+                data-testid={`publish-${p.id}`}
+              >
                 {t('plan.list.publish')}
               </button>
             )}
