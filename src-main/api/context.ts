@@ -14,6 +14,8 @@ export interface PlannerRunner {
 
 export interface RunRecord extends PlanRun {
   cancel: () => void;
+  /** Date.now() when it started: a running run's time counts on while the planner has nothing to report yet. */
+  startedAt: number;
 }
 
 export interface HandlerContext {

@@ -44,6 +44,9 @@ describe('planning from the app', () => {
     const { runId } = valueOf<{ runId: string }>(await app.rpc('plan.start', { timeLimitSeconds: 30 }));
     const second = await app.rpc('plan.start', { timeLimitSeconds: 1 });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Its time counts on before the planner has anything to report (the screen showed 0.0 s for seconds).
+    await new Promise((r) => setTimeout(r, 700));
+    expect(valueOf<PlanRun>(await app.rpc('plan.status', { runId })).progress.elapsedSeconds).toBeGreaterThanOrEqual(0.6);
     await app.rpc('plan.cancel', { runId });
   });
 

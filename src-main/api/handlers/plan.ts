@@ -9,7 +9,9 @@ import type { PlanRun } from '../methods/plan';
 import { snapshotBefore } from './backups';
 import { checkEditedRoute } from './plan-edit';
 
-const publicRun = ({ cancel: _c, ...run }: RunRecord): PlanRun => run;
+/** The run as the UI sees it; while it runs, its time is the clock's (the planner reports only between phases). */
+const publicRun = ({ cancel: _c, startedAt, ...run }: RunRecord): PlanRun => (run.state !== 'running' ? run
+  : { ...run, progress: { ...run.progress, elapsedSeconds: Math.max(run.progress.elapsedSeconds, (Date.now() - startedAt) / 1000) } });
 
 function runOf(ctx: HandlerContext, runId: string): RunRecord {
   const run = ctx.runs.get(runId);
@@ -45,7 +47,7 @@ export function startRun(ctx: HandlerContext, instance: PlanningInstance, o: { s
   });
   const run: RunRecord = {
     runId, state: 'running', progress: { placedShare: 0, bestObjective: 0, elapsedSeconds: 0 }, planId: null, error: null,
-    cancel: job.cancel,
+    cancel: job.cancel, startedAt: Date.now(),
   };
   ctx.runs.set(runId, run);
   job.result

@@ -208,6 +208,7 @@ async function constructBest(run: Run, pinnedOnly: PlanState, guide: Float64Arra
     if (!best || compareObjectives(evaluation.objective, best.solution.evaluation.objective) > 0) {
       best = { baseline, solution: { skeletons, evaluation }, offGuide: variant.offGuide };
     }
+    run.tell(best.solution.evaluation.objective);
   }
   if (!best) throw new Error('planner: no construction ran'); // the first variant always runs
   prepared.guide = best.baseline.guide;
