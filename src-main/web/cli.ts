@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createContext } from '../api/app-context';
 import { handlers } from '../api/handlers';
 import { startWebServer, writeSessionFile } from './server';
-import { parseFlags } from '../cli/flags';
+import { flagsOrExit } from '../cli/flags';
 import { startPlanning } from '../workers/run-planner';
 
 const flags = z.object({
@@ -12,8 +12,16 @@ const flags = z.object({
   'data-dir': z.string().min(1).default('./data'),
 }).strict();
 
+const USAGE = `Usage: npm run web -- [--port N] [--data-dir DIR]
+  Serves the app (the same screens and handlers as the desktop app) on this computer only, at
+  http://127.0.0.1:<port>/ with a session token, and prints the address to open.
+  --port      port to listen on (default 5173; 0 takes a free one)
+  --data-dir  the folder that holds the database and backups (default ./data; the demo area is
+              made there on first start)`;
+
 async function main(): Promise<void> {
-  const opts = parseFlags(process.argv.slice(2), flags);
+  const opts = flagsOrExit(process.argv.slice(2), flags, 'web', USAGE);
+  if (typeof opts === 'number') process.exit(opts);
   const dataDir = resolve(opts['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const running = await startWebServer({
