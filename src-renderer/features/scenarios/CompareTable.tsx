@@ -53,7 +53,7 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ['shifts', (c) => n(c.report.shifts)],
     ['teamHours', (c) => n(c.teamHours)],
     ['km', (c) => n(c.report.objectives.distanceM / 1000)],
-    ['cost', (c) => `${n(c.report.objectives.cost)} đ`],
+    ['cost', (c) => t('scenario.row.costValue', { n: n(c.report.objectives.cost) })],
   ];
   const charted = columns.map((c) => ({ id: c.summary.id, label: c.label, report: c.report }));
   // A plan made before some results were recorded starts from a backlog that still holds their
