@@ -75,6 +75,8 @@ describe('planning from the app', () => {
     expect(list.find((p) => p.id === first.planId)?.status).toBe('archived');
     expect(list.find((p) => p.id === second.planId)?.status).toBe('published');
     expect(list.filter((p) => p.status === 'published')).toHaveLength(1);
+    // Runs made in the same minute still get names of their own.
+    expect(new Set(list.map((p) => p.name)).size).toBe(list.length);
     // The change log names the plan published, not its number.
     const [logged] = valueOf<Array<{ action: string; details: { name?: string } }>>(await app.rpc('audit.list', { limit: 1 }));
     expect(logged).toMatchObject({ action: 'publish', details: { name: list.find((p) => p.id === second.planId)!.name } });

@@ -32,6 +32,14 @@ export function refuseSecondRun(ctx: HandlerContext): void {
   }
 }
 
+/** A default name no other plan has: two runs in one minute are told apart ("… (2)"). */
+function freshName(ctx: HandlerContext, name: string): string {
+  const taken = new Set((ctx.db.prepare('SELECT name FROM plans WHERE name LIKE ?').all(`${name}%`) as Array<{ name: string }>).map((r) => r.name));
+  let candidate = name;
+  for (let k = 2; taken.has(candidate); k++) candidate = `${name} (${k})`;
+  return candidate;
+}
+
 /**
  * Plans an instance on the planner's worker and saves the draft when it is done (a base plan,
  * or a scenario's): progress, cancel and status through ctx.runs, the events as plan.*.
@@ -55,7 +63,7 @@ export function startRun(ctx: HandlerContext, instance: PlanningInstance, o: { s
       // A cancelled run leaves the data untouched: its result is dropped.
       if (run.state !== 'running') return;
       run.planId = savePlan(ctx.db, {
-        name: o.name ?? `Kế hoạch ${format(new Date(), 'dd/MM/yyyy HH:mm')}`,
+        name: o.name ?? freshName(ctx, `Kế hoạch ${format(new Date(), 'dd/MM/yyyy HH:mm')}`),
         status: 'draft', fromDate: instance.from, seed: o.seed, routes, report, dataVersion: madeFrom, scenarioId: o.scenarioId,
       });
       run.state = 'done';

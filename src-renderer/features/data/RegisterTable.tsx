@@ -110,10 +110,12 @@ export function RegisterTable({ spec, rows, choices, extra, extraAfter, onSave, 
                 const problem = errors.get(`${row.key}|${f.key}`);
                 const isEditing = editing?.key === row.key && editing.field === f.key;
                 const numeric = f.kind === 'int' || f.kind === 'decimal';
+                // Lists (roads, days off ...) wrap, so a row's buttons stay on a 1366 px screen.
+                const list = f.kind === 'choices' || f.kind === 'dates' || f.kind === 'ints';
                 return (
                   <td
                     key={f.key}
-                    className={[numeric ? 'num' : '', 'editable', problem ? 'invalid' : '', isEditing ? 'editing' : ''].join(' ').trim()}
+                    className={[numeric ? 'num' : '', 'editable', list ? 'list' : '', problem ? 'invalid' : '', isEditing ? 'editing' : ''].join(' ').trim()}
                     data-field={f.key}
                     tabIndex={isEditing ? -1 : 0}
                     onClick={() => !isEditing && setEditing({ key: row.key, field: f.key })}

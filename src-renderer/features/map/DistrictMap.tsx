@@ -87,6 +87,9 @@ export function DistrictMap() {
               <span className="dot" style={{ background: ROAD_COLOURS[road] }} /> {t(`road.${road}`)}
             </span>
           ))}
+          <span className="legend-item">
+            <span className="dot" style={{ background: 'transparent', border: '3px solid #455a64' }} /> {t('map.legendMotorbike')}
+          </span>
           <span className="legend-note">{t('map.legendSize')}</span>
           <span className="legend-item"><img src={markerIcon} alt="" className="legend-hq" /> {t('map.hq')}</span>
           <span className="legend-item">
