@@ -31,6 +31,9 @@ test('plan the demo district: verdict, calendar, burn-down and a route on the ma
   await expect(app.getByRole('button', { name: 'Lập kế hoạch', exact: true })).toBeDisabled();
   await from.fill('17/11/2022');
   await expect(from).toHaveAttribute('aria-invalid', 'false');
+  // An emptied time limit is said, not a silently greyed button.
+  await app.getByLabel('Thời gian tính tối đa (giây)').fill('');
+  await expect(app.getByTestId('plan-time-limit-bad')).toContainText('từ 1 đến 600');
   const t0 = Date.now();
   await planNow(app, 3);
   await expect(app.getByTestId('run-status')).toBeVisible();

@@ -29,14 +29,17 @@ export function RunPanel({ defaultFrom, deadline, lastResult, basePlanId, publis
   const { run, error, start, cancel } = usePlanRun(onFinished);
   const running = run?.state === 'running';
   const { early, late } = startProblems(from, deadline, lastResult);
+  const limitOk = Number.isInteger(timeLimit) && timeLimit >= 1 && timeLimit <= 600;
   return (
     <section className="card run-panel" aria-label={t('plan.run.title')}>
       <h2>{t('plan.run.title')}</h2>
       <StartDateField from={from} onFrom={setFrom} onValidity={setFromValid} disabled={running} deadline={deadline} lastResult={lastResult} />
       <label>
         {t('plan.run.timeLimit')}
-        <input type="number" min={1} max={600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} disabled={running} />
+        <input type="number" min={1} max={600} value={timeLimit} onChange={(e) => setTimeLimit(Number(e.target.value))} disabled={running}
+          aria-invalid={!limitOk} className={limitOk ? undefined : 'invalid'} />
       </label>
+      {!limitOk && <p className="error small" role="alert" data-testid="plan-time-limit-bad">{t('plan.run.timeLimitRange')}</p>}
       <label className="check">
         <input type="checkbox" checked={keepPinned} onChange={(e) => setKeepPinned(e.target.checked)} disabled={running} />
         {t('plan.run.keepPinned')}
@@ -59,7 +62,7 @@ export function RunPanel({ defaultFrom, deadline, lastResult, basePlanId, publis
           onClick={() => void start({
             from, timeLimitSeconds: timeLimit, keepPinned, ...(basePlanId ? { basePlanId } : {}), ...(published ? { keepPublished, measuredRates } : {}),
           })}
-          disabled={!from || !fromValid || timeLimit < 1 || early || late}
+          disabled={!from || !fromValid || !limitOk || early || late}
         >
           {t('plan.run.start')}
         </button>
