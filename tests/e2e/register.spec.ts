@@ -151,6 +151,12 @@ test('adding a vehicle and a holiday through the forms, with the same checks as 
   await form.getByLabel('Số chỗ').fill('0');
   await form.getByLabel('Nơi đóng').selectOption('Công an xã Bát Mọt');
   await form.getByRole('group', { name: 'Loại đường đi được' }).getByLabel('Đường đất').check();
+  // Every problem at once: one the form cannot read (a cost in letters) beside the server's (too few seats).
+  await form.getByLabel('Chi phí (đ/km)').fill('abc');
+  await form.getByRole('button', { name: 'Lưu' }).click();
+  await expect(form.getByRole('alert')).toHaveCount(2);
+  await expect(form.getByRole('alert').filter({ hasText: 'Phải từ 1 trở lên' })).toHaveCount(1);
+  await form.getByLabel('Chi phí (đ/km)').fill('800');
   await form.getByRole('button', { name: 'Lưu' }).click();
   await expect(form.getByRole('alert')).toContainText('Phải từ 1 trở lên');
   await shot(app, 'register-add-form-error');

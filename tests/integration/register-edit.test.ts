@@ -230,3 +230,17 @@ describe('undo and the audit log', () => {
     expect(snapshot(app.ctx)).toEqual(before);
   });
 });
+
+describe('a form asks what is wrong without saving (check)', () => {
+  it('names every problem of the values and saves nothing; good values are "no problem", still not saved', async () => {
+    const before = snapshot(app.ctx);
+    const first = (await list('vehicles')).rows[0]!.record;
+    const bad = valueOf<SaveResult>(await app.rpc('register.save', { list: 'vehicles', key: null, check: true, values: { ...first, code: '36B1-999.99', name: '', seats: 0 } }));
+    expect(bad.saved).toBe(false);
+    expect(!bad.saved && bad.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['name', 'seats']));
+    const good = valueOf<SaveResult>(await app.rpc('register.save', { list: 'vehicles', key: null, check: true, values: { ...first, code: '36B1-999.99' } }));
+    expect(good).toEqual({ saved: false, problems: [] });
+    expect(snapshot(app.ctx)).toEqual(before);
+  });
+});
+

@@ -84,11 +84,12 @@ export const registerHandlers: Pick<
     const rows: RegisterRow[] = plan.existing.map((s) => ({ key: s.key, record: s.record, extra: extra.get(s.key) ?? {} }));
     return { rows, choices: choices(plan.refs) };
   },
-  'register.save': ({ list, key, values }, ctx) => {
+  'register.save': ({ list, key, values, check }, ctx) => {
     const spec = LISTS[list];
     const unknown = Object.keys(values).filter((k) => !spec.fields.some((f) => f.key === k));
     if (unknown.length) throw new AppError('BAD_PARAMS', `register.save: unknown fields for ${list}: ${unknown.join(', ')}`);
     const result = planEdit(planContext(ctx.db, list, today()), key, values);
+    if (check) return { saved: false, problems: result.kind === 'invalid' ? result.problems : [] };
     switch (result.kind) {
       case 'invalid':
         if (result.problems.some((p) => p.key === 'notFound')) throw new AppError('NOT_FOUND', `No ${list} record ${key ?? ''}`);

@@ -107,9 +107,12 @@ const key = z.string().min(1).max(200);
 
 export const registerMethods = {
   'register.list': method(z.object({ list: listName }).strict(), registerList),
-  /** One record from a form: key null adds one; values given replace those fields (null: the field's default). */
+  /**
+   * One record from a form: key null adds one; values given replace those fields (null: the field's default).
+   * With `check`, nothing is saved: the answer is only the problems (a form names them all at once).
+   */
   'register.save': method(
-    z.object({ list: listName, key: key.nullable(), values: z.record(z.string().max(60), fieldValue.nullable()) }).strict(),
+    z.object({ list: listName, key: key.nullable(), values: z.record(z.string().max(60), fieldValue.nullable()), check: z.boolean().optional() }).strict(),
     saveResult,
   ),
   'register.dependents': method(

@@ -6,13 +6,15 @@ import { langOf, problemText } from './format';
 import type { SaveField } from './RegisterTable';
 
 /** A new row: every field of the list, the fallbacks filled in; problems show beside their field. */
-export function AddRowForm({ spec, title, choices, initial, onSave, onClose }: {
+export function AddRowForm({ spec, title, choices, initial, onSave, onCheck, onClose }: {
   spec: AnyListSpec;
   title: string;
   choices: RefChoices;
   /** Values the form starts with instead of the fallbacks (a new team's usual figures, a copied row). */
   initial?: Record<string, FieldValue>;
   onSave: (values: Record<string, FieldValue | null>) => ReturnType<SaveField>;
+  /** The server's problems with these values, nothing saved. */
+  onCheck: (values: Record<string, FieldValue | null>) => ReturnType<SaveField>;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -34,8 +36,14 @@ export function AddRowForm({ spec, title, choices, initial, onSave, onClose }: {
       if (isProblemDto(v)) local[f.key] = v;
       else values[f.key] = v;
     }
-    setProblems(local);
-    if (Object.keys(local).length) return;
+    if (Object.keys(local).length) {
+      // Every problem at once: what the server finds in the other fields too (a field this form
+      // could not read is left out, so the server's "required" for it is not news).
+      const checked = (await onCheck(values)) ?? [];
+      setProblems({ ...Object.fromEntries(checked.filter((p) => p.field === null || !(p.field in local)).map((p) => [p.field ?? '', p])), ...local });
+      return;
+    }
+    setProblems({});
     setBusy(true);
     const result = await onSave(values);
     setBusy(false);

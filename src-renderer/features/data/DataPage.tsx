@@ -61,9 +61,9 @@ function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (me
     reloadUndo();
   }, [changes, reloadList, reloadUndo]);
 
-  const save = async (key: string | null, values: Record<string, FieldValue | null>) => {
+  const save = async (key: string | null, values: Record<string, FieldValue | null>, check = false) => {
     try {
-      const r = await call('register.save', { list, key, values });
+      const r = await call('register.save', { list, key, values, ...(check ? { check } : {}) });
       if (!r.saved) return r.problems;
       onChanged();
       return null;
@@ -96,7 +96,7 @@ function ListView({ list, onChanged, changes }: { list: ListName; onChanged: (me
       {adding && data.data && (
         <AddRowForm spec={spec} choices={data.data.choices} initial={startValues(list, adding.copy, data.data.rows, t('area.copy.word'))}
           title={adding.copy ? t('area.copy.title', { label: spec.label(adding.copy.record) }) : t('register.form.addTitle', { list: title })}
-          onSave={(values) => save(null, values)} onClose={() => setAdding(false)} />
+          onSave={(values) => save(null, values)} onCheck={(values) => save(null, values, true)} onClose={() => setAdding(false)} />
       )}
       {!data.data && !data.error && <p>{t('app.loading')}</p>}
       {data.data && (
