@@ -100,12 +100,15 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   await app.getByTestId('enrolledEid-0').press('Enter');
   await expect(app.getByTestId('status-0')).toHaveText('Đã ghi');
 
-  // A row typed and not saved holds "done as planned" back (it would write over it), naming the hamlet.
-  await app.getByTestId('note-1').fill('Mất điện, chưa làm');
+  // A row typed that cannot be saved (more at home than enrolled) holds "done as planned" back, naming
+  // the hamlet: it would write over what was typed. Emptied, the row is as it was.
+  await app.getByTestId('homeCccd-1').fill('5');
   await app.getByTestId('done-as-planned').click();
-  await expect(app.getByRole('alert')).toContainText(`${visits[1]!.hamletName} đang nhập dở`);
+  await expect(app.getByRole('alert').filter({ hasText: 'đang nhập dở' })).toContainText(`${visits[1]!.hamletName} đang nhập dở`);
   await expect(app.getByTestId('status-1')).toHaveText('Chưa lưu');
-  await app.getByTestId('note-1').fill('');
+  expect((await rpc<{ visits: Array<{ visitId: number; result: unknown }> }>(app, 'results.day', { date: first })).visits
+    .find((v) => v.visitId === visits[1]!.visitId)?.result).toBeNull();
+  await app.getByTestId('homeCccd-1').fill('');
   await expect(app.getByTestId('status-1')).toHaveText('Chưa ghi');
 
   // Done as planned for the rest of the day, in one action; undo takes the whole action back.

@@ -20,12 +20,17 @@ export function ResultsPage() {
   const summary = useSummaryText();
   const { progress, day, date, setDate, scope, setScope, allVisits, visits, communes, teams, undoEntry, refresh } = useResultsDay();
   const resultRows = useResultRows(allVisits);
-  const { rows, patchRow, typed } = resultRows;
+  const { rows, patchRow, typed, whenSaved } = resultRows;
   const { notice, setNotice, failure, clear, doneAsPlanned, undoLast } = useResultsActions({ date, scope, undoEntry, refresh });
   const { save, above, setAbove, excessText } = useRecordResult({ resultRows, refresh, setNotice });
   const [importing, setImporting] = useState(false);
 
   const unrecorded = visits.filter((v) => v.result === null).length;
+  // The row the click left saves itself first; a typed row that could not be saved holds the action back.
+  const doneAfterSaves = async (): Promise<void> => {
+    await whenSaved();
+    await doneAsPlanned(visits.filter((v) => v.result === null && typed(v.visitId)).map((v) => v.hamletName));
+  };
   const noPlan = progress.data && progress.data.planId === null && progress.data.days.length === 0;
   return (
     <div className="results-page">
@@ -35,7 +40,7 @@ export function ResultsPage() {
       <ResultsToolbar
         date={date} onDate={setDate} scope={scope} onScope={setScope} communes={communes} teams={teams} unrecorded={unrecorded}
         undoText={undoEntry ? summary(undoEntry) : null}
-        onDoneAsPlanned={() => void doneAsPlanned(visits.filter((v) => v.result === null && typed(v.visitId)).map((v) => v.hamletName))} onImport={() => setImporting(true)} onUndo={() => void undoLast()}
+        onDoneAsPlanned={() => void doneAfterSaves()} onImport={() => setImporting(true)} onUndo={() => void undoLast()}
       />
       {importing && (
         <RosterImportDialog onClose={() => setImporting(false)} onDone={(count) => {

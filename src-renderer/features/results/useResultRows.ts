@@ -40,5 +40,9 @@ export function useResultRows(allVisits: readonly ResultVisit[]) {
     const base = bases.current.get(visitId);
     return row !== undefined && base !== undefined && !sameDraft(row.draft, base);
   };
-  return { rows, patchRow, saving, settle, typed };
+  /** Resolves once no save is under way (a row left by a click saves itself on the way out), or after 10 s. */
+  const whenSaved = async (): Promise<void> => {
+    for (let waited = 0; saving.current.size > 0 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  };
+  return { rows, patchRow, saving, settle, typed, whenSaved };
 }
