@@ -48,12 +48,7 @@ export function RosterControls({
           ))}
         </select>
       </label>
-      <label>
-        {t('roster.scope')}
-        <select value={kind} onChange={(e) => onKind(e.target.value as ScopeKind)} data-testid="roster-scope">
-          {SCOPE_KINDS.map((k) => <option key={k} value={k}>{t(`roster.scopes.${k}`)}</option>)}
-        </select>
-      </label>
+      <KeySelect label={t('roster.scope')} value={kind} keys={SCOPE_KINDS} word={(k) => t(`roster.scopes.${k}`)} onChange={onKind} testId="roster-scope" />
       {scope?.kind === 'commune' && (
         <label>
           {t('roster.commune')}
@@ -76,16 +71,32 @@ export function RosterControls({
           </select>
         </label>
       )}
-      <label>
-        {t('roster.orientation')}
-        <select value={orientation} onChange={(e) => onOrientation(e.target.value as Orientation)} data-testid="roster-orientation">
-          {ORIENTATIONS.map((o) => <option key={o} value={o}>{t(`roster.orientations.${o}`)}</option>)}
-        </select>
-      </label>
+      <KeySelect
+        label={t('roster.orientation')} value={orientation} keys={ORIENTATIONS} word={(o) => t(`roster.orientations.${o}`)} onChange={onOrientation} testId="roster-orientation"
+      />
       <label title={t('roster.issuedOnHint')}>
         {t('roster.issuedOn')}
         <DateInput value={issuedOn} onChange={onIssuedOn} onValidity={onIssuedValidity} testId="roster-issued" />
       </label>
     </div>
+  );
+}
+
+/** A labelled choice among fixed keys, each shown in words. */
+function KeySelect<K extends string>({ label, value, keys, word, onChange, testId }: {
+  label: string;
+  value: K;
+  keys: readonly K[];
+  word: (key: K) => string;
+  onChange: (key: K) => void;
+  testId: string;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as K)} data-testid={testId}>
+        {keys.map((k) => <option key={k} value={k}>{word(k)}</option>)}
+      </select>
+    </label>
   );
 }
