@@ -67,7 +67,7 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   expect(await app.locator('.results-table').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
   await app.setViewportSize({ width: 1400, height: 900 });
 
-  // Keyboard only: numbers (letters are dropped), Tab to the next cell, Enter saves and moves down.
+  // Keyboard only: numbers (anything else is dropped), Tab to the next cell, Enter saves and moves down.
   const eid = Math.max(0, target.quota.eid + target.homeVisits.eid - 3);
   const cccdCell = app.getByTestId('enrolledCccd-0');
   await cccdCell.click();
@@ -75,6 +75,8 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   await app.keyboard.press('Tab');
   await app.keyboard.type(`${eid}x`);
   await expect(app.getByTestId('enrolledEid-0')).toHaveValue(String(eid));
+  // ... and said on the row, not silently (a "-5" would otherwise pass as 5 unseen).
+  await expect(app.getByTestId('result-row-0').getByRole('alert')).toContainText('Chỉ nhận chữ số (số người, không âm): đã bỏ «x»');
   await app.keyboard.press('Tab');
   await app.keyboard.press('Tab');
   await app.keyboard.press('Tab');

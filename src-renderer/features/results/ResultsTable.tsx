@@ -15,10 +15,12 @@ export interface RowState {
  * the row and goes to the next one, Tab to the next cell, arrow up/down to the same cell of the
  * row above or below; leaving a changed row saves it.
  */
-export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
+export function ResultsTable({ visits, rows, onChange, onDropped, onSave, onClear }: {
   visits: ResultVisit[];
   rows: ReadonlyMap<number, RowState>;
   onChange: (visitId: number, draft: RowDraft) => void;
+  /** A count cell dropped what was typed that is no digit ("-", letters): said on the row, not silently. */
+  onDropped: (visitId: number, dropped: string) => void;
   onSave: (visit: ResultVisit) => void;
   onClear: (visit: ResultVisit) => void;
 }) {
@@ -113,7 +115,11 @@ export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
                       data-testid={`${f}-${index}`}
                       value={notDone ? '' : draft[f]}
                       disabled={notDone}
-                      onChange={(e) => set({ [f]: digitsOnly(e.target.value) })}
+                      onChange={(e) => {
+                        set({ [f]: digitsOnly(e.target.value) });
+                        const dropped = e.target.value.replace(/[\d\s]+/g, '');
+                        if (dropped) onDropped(v.visitId, dropped);
+                      }}
                       onKeyDown={(e) => onKey(e, index, f)}
                     />
                   </td>
