@@ -60,6 +60,11 @@ test('plan the demo district: verdict, calendar, burn-down and a route on the ma
   await expect(app.getByTestId('verdict')).toBeVisible();
   await expect(chips.first()).toBeVisible();
   await app.emulateMedia({ media: 'screen' });
+  // By commune, each route says which team comes (by team the row says it).
+  await expect(chips.first().getByTestId('chip-team')).toHaveCount(0);
+  await calendar.getByLabel('Hiển thị theo').selectOption('commune');
+  await expect(chips.first().getByTestId('chip-team')).toContainText('Tổ: ');
+  await calendar.getByLabel('Hiển thị theo').selectOption('team');
 
   await chips.first().click();
   await expect(app.getByTestId('route-details')).toContainText('Chỉ tiêu');

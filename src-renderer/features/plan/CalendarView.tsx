@@ -89,7 +89,7 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
                   <td key={d}>
                     <div className="cell">
                       {(routesByKey.get(`${row.id}|${d}`) ?? []).map((r) => (
-                        <RouteChip key={r.id} route={r} refs={refs} selected={r.id === selectedId} onClick={() => onSelect(r)} />
+                        <RouteChip key={r.id} route={r} refs={refs} selected={r.id === selectedId} showTeam={mode === 'commune'} onClick={() => onSelect(r)} />
                       ))}
                     </div>
                   </td>
@@ -115,19 +115,21 @@ export function hamletWithCommune(refs: PlanRefs, hamletId: number): string {
   return commune ? `${hamlet.name} (${shortCommune(commune)})` : hamlet.name;
 }
 
-function RouteChip({ route, refs, selected, onClick }: { route: StoredRouteDto; refs: PlanRefs; selected: boolean; onClick: () => void }) {
+/** One route in a day's cell; in rows of communes it names its team (a row of a team need not). */
+function RouteChip({ route, refs, selected, showTeam, onClick }: { route: StoredRouteDto; refs: PlanRefs; selected: boolean; showTeam: boolean; onClick: () => void }) {
   const { t, i18n } = useTranslation();
   const template = refs.template.get(route.templateId);
   const quota = route.stops.reduce((s, st) => s + st.quota.eid + st.quota.cccd + st.homeVisits.eid + st.homeVisits.cccd, 0);
   const vehicles = route.vehicleIds.map((v) => refs.vehicle.get(v)?.name ?? v).join(', ');
   return (
     <button className={`route-chip${selected ? ' selected' : ''}${route.pinned ? ' pinned' : ''}`} onClick={onClick} data-testid="route-chip" data-route-id={route.id}>
-      <span className="chip-time" title={template?.name}>
+      <span className="chip-time" title={t('area.calendar.times', { shift: template?.name ?? '', depart: formatMinutes(route.departMin), back: formatMinutes(route.returnMin) })}>
         {route.pinned && <><PinIcon label={t('area.calendar.pinned')} />{' '}</>}
         {formatMinutes(route.departMin)}–{formatMinutes(route.returnMin)}
         {template?.homeVisitsOnly && <>{' '}<HomeIcon label={t('area.calendar.home')} /></>}
       </span>
       <span className="chip-stops">{route.stops.map((s) => hamletWithCommune(refs, s.hamletId)).join(' → ')}</span>
+      {showTeam && <span className="chip-meta" data-testid="chip-team">{t('area.calendar.team', { name: refs.team.get(route.teamId)?.name ?? route.teamId })}</span>}
       {/* The vehicles on one line (all of them in the tooltip and the route's details): rows stay short enough to see several teams. */}
       <span className="chip-meta chip-vehicles" title={vehicles}>{t('area.calendar.vehicles', { names: vehicles })}</span>
       <span className="chip-meta" data-testid="chip-quota">{t('area.calendar.quota', { n: formatNumber(quota, i18n.language) })}</span>
