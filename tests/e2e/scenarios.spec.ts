@@ -36,6 +36,15 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   await expect(chart).toContainText('Hạn 31/12/2022');
   await expect(app.getByTestId('communes-differing')).toContainText(/Xã|Thị trấn|Không xã nào/);
   await shot(app, 'scenarios-compare');
+  // Whether the table says the two plans do not settle which is better follows from its own
+  // figures: the one behind could still reach (its bound) more than the one ahead plans.
+  const figures = async (row: string): Promise<number[]> => (await compare.locator('tr', { has: app.locator('th', { hasText: row }) }).locator('td').allTextContents())
+    .map((cell) => Number(cell.split(' ')[0]!.replace(/\./g, '')));
+  const [[baseEnrolled, lostEnrolled], [baseBound, lostBound]] = [await figures('Làm được đến hạn'), await figures('Cận trên')];
+  const behindBound = lostEnrolled! > baseEnrolled! ? baseBound! : lostBound!;
+  const undecided = lostEnrolled !== baseEnrolled && behindBound > Math.max(baseEnrolled!, lostEnrolled!);
+  await expect(app.getByTestId('compare-undecided')).toHaveCount(undecided ? 1 : 0);
+  if (undecided) await expect(app.getByTestId('compare-undecided')).toContainText('chưa thể nói phương án nào tốt hơn');
 
   await list.getByRole('button', { name: 'Mất 2 xe ô tô' }).click();
   const panel = app.getByTestId('min-extra');

@@ -5,6 +5,7 @@ import type { PlanReport, PlanSummary } from '../../../src-main/core/model';
 import { formatDate, formatNumber, formatPercentOf } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { CommunesDiffering, CompareBurndown } from './CompareCharts';
+import { undecidedAgainstBase } from './compare-spread';
 
 interface Column {
   label: string;
@@ -60,6 +61,10 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
   // people: columns made before different numbers of results do not compare.
   const least = Math.min(...columns.map((c) => c.summary.resultsAfter));
   const predating = columns.filter((c) => c.summary.resultsAfter > least);
+  const compared = (c: Column) => ({ label: c.label, enrolled: c.summary.enrolled, upperBound: c.report.upperBound });
+  const undecided = basePlan && !predating.includes(columns[0]!)
+    ? undecidedAgainstBase(compared(columns[0]!), columns.slice(1).filter((c) => !predating.includes(c)).map(compared))
+    : [];
   return (
     <>
     <table className="grid compare" data-testid="compare">
@@ -76,6 +81,11 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
         {t('scenario.predatesResults', { names: predating.map((c) => `«${c.label}»`).join(', '), count: Math.max(...predating.map((c) => c.summary.resultsAfter - least)) })}
       </p>
     )}
+    {undecided.map((u) => (
+      <p key={`${u.ahead}|${u.behind}`} className="caution" role="note" data-testid="compare-undecided">
+        {t('scenario.undecided', { ahead: u.ahead, behind: u.behind, count: u.difference, n: n(u.difference), bound: n(u.behindBound) })}
+      </p>
+    ))}
     <CompareBurndown columns={charted} />
     <CommunesDiffering columns={charted} />
     </>
