@@ -65,7 +65,7 @@ async function runPool(tasks: readonly Task[], size: number, onDone: (r: BenchIn
 }
 
 function line(r: BenchInstance): string {
-  return `${r.name.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s  enrolled ${thousands(r.enrolled).padStart(9)} / bound ${thousands(r.upperBound).padStart(9)}`
+  return `${r.name.padEnd(34)} ${r.seconds.toFixed(1).padStart(6)} s  enrolled ${thousands(r.enrolled).padStart(9)} / bound ${thousands(r.upperBound).padStart(9)}${r.upperBoundSource === 'capacity' ? ' (rough where an LP ran out of time)' : ''}`
     + ` (${percent(r.enrolled, r.upperBound).padStart(6)}) of ${thousands(r.backlog).padStart(9)}  verifier ${r.verifierValid ? 'ok ' : 'BAD'}`
     + `  clears ${r.clearanceDate ?? 'never'}`;
 }
@@ -97,6 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const province: BenchInstance = {
       name: `province (${districts.length} districts)`,
       enrolled: sum((r) => r.enrolled), backlog: sum((r) => r.backlog), upperBound: sum((r) => r.upperBound),
+      upperBoundSource: results.every((r) => r.upperBoundSource === 'lp') ? 'lp' : 'capacity',
       clearanceDate: results.some((r) => r.clearanceDate === null) ? null : results.map((r) => r.clearanceDate!).sort().at(-1)!,
       deadlineMet: results.every((r) => r.deadlineMet), verifierValid: results.every((r) => r.verifierValid),
       hamletsShort: sum((r) => r.hamletsShort),

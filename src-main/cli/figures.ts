@@ -6,6 +6,8 @@ export interface PlanFigures {
   enrolled: number;
   backlog: number;
   upperBound: number;
+  /** Whether the bound is the LP's or the rough capacity bound that stands in when the LP runs out of time. */
+  upperBoundSource: 'lp' | 'capacity' | 'unknown';
   clearanceDate: string | null;
   deadlineMet: boolean;
   /** The independent verifier's verdict (core/verify). */
@@ -24,6 +26,7 @@ export function figuresOf(report: PlanReport): PlanFigures {
     enrolled: report.enrolled.cccd + report.enrolled.eid,
     backlog: report.backlog.cccd + report.backlog.eid,
     upperBound: report.upperBound,
+    upperBoundSource: report.upperBoundSource ?? 'unknown',
     clearanceDate: report.clearanceDate,
     deadlineMet: report.deadlineMet,
     verifierValid: report.checker.valid && report.checker.source === 'verifier',

@@ -50,7 +50,7 @@ export function summary(instance: PlanningInstance, report: PlanReport): string[
   return [
     `Plan ${instance.from} → deadline ${report.deadline} (${instance.hamlets.length} hamlets, ${instance.teams.length} teams, seed ${report.seed})`,
     `Enrolled by the deadline: ${thousands(f.enrolled)} of ${thousands(f.backlog)} backlog (${percent(f.enrolled, f.backlog)}); `
-      + `LP upper bound ${thousands(f.upperBound)} (${percent(f.enrolled, f.upperBound)} of it)`,
+      + `${f.upperBoundSource === 'capacity' ? 'capacity bound (the LP ran out of time)' : 'LP upper bound'} ${thousands(f.upperBound)} (${percent(f.enrolled, f.upperBound)} of it)`,
     `  CCCD ${thousands(report.enrolled.cccd)} / ${thousands(report.backlog.cccd)}, e-ID ${thousands(report.enrolled.eid)} / ${thousands(report.backlog.eid)}`
       + ` (service priority: ${({ cccd: 'CCCD first', eid: 'e-ID first', equal: 'alike' } as const)[instance.campaign.servicePriority ?? 'cccd']})`,
     `Clearance date: ${f.clearanceDate ?? 'not within a year past the deadline'}; deadline met: ${f.deadlineMet ? 'yes' : 'no'}`,

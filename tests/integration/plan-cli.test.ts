@@ -31,12 +31,15 @@ describe('npm run plan', () => {
     expect(run.stderr).not.toMatch(/Error/);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Enrolled by the deadline: [\d,]+ of [\d,]+ backlog/);
-    expect(run.stdout).toMatch(/LP upper bound [\d,]+/);
+    // Under a 2 s limit on a busy machine the LP may run out of time: the line then says the
+    // rough bound stood in, as the figures do.
+    expect(run.stdout).toMatch(/(LP upper bound|capacity bound \(the LP ran out of time\)) [\d,]+/);
     expect(run.stdout).toMatch(/Verifier: valid/);
 
     const f = JSON.parse(readFileSync(figures, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(f).sort()).toEqual(['backlog', 'byService', 'clearanceDate', 'deadlineMet', 'enrolled', 'hamletsShort', 'residual', 'seconds', 'upperBound', 'verifierSeconds', 'verifierValid']);
+    expect(Object.keys(f).sort()).toEqual(['backlog', 'byService', 'clearanceDate', 'deadlineMet', 'enrolled', 'hamletsShort', 'residual', 'seconds', 'upperBound', 'upperBoundSource', 'verifierSeconds', 'verifierValid']);
     expect(f.verifierValid).toBe(true);
+    expect(run.stdout.includes('LP upper bound')).toBe(f.upperBoundSource === 'lp');
     expect(f.backlog).toBe(66_943);
     expect(typeof f.enrolled).toBe('number');
     expect(f.enrolled as number).toBeGreaterThan(0.9 * (f.backlog as number));

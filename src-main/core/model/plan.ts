@@ -74,6 +74,11 @@ export const planReport = z.object({
   enrolled: perService,
   /** LP relaxation: no plan can enrol more (people, both services). */
   upperBound: count,
+  /**
+   * 'lp' when HiGHS solved the LP in time; 'capacity' when it did not and the rough bound stood
+   * in (every team's shift time at its fastest rate, capped by the backlog). Older plans: absent.
+   */
+  upperBoundSource: z.enum(['lp', 'capacity']).optional(),
   clearanceDate: isoDate.nullable(),
   deadlineMet: z.boolean(),
   /** Hamlets with people short at the deadline beyond what is left to the commune post. */

@@ -144,7 +144,7 @@ export async function plan(instance: PlanningInstance, options: Partial<PlanOpti
   const routes = materialize(prepared, baseline, skeletons, evaluation);
   const projectUntil = Math.max(t0 + timeLimit * 1000, now() + PROJECTION_MIN_SECONDS * 1000);
   const projected = await project(prepared, baseline, skeletons, () => stopRequested() || now() > projectUntil, now);
-  const report = buildReport(prepared, routes, projected, evaluation, bound.people, seed);
+  const report = buildReport(prepared, routes, projected, evaluation, bound, seed);
   const checker = checkPlan(instance, routes, report);
   const result: PlanResult = { routes, report: { ...report, checker, seconds: round3(elapsed()) } };
   tell(evaluation.objective);

@@ -101,7 +101,7 @@ export function buildBrief(input: BriefInput): Brief {
     tableRow('- CCCD', (r) => `${n(r.enrolled.cccd)} / ${n(r.backlog.cccd)}`, reports),
     tableRow('- Định danh điện tử', (r) => `${n(r.enrolled.eid)} / ${n(r.backlog.eid)}`, reports),
     tableRow('Còn thiếu (người / thôn)', (r) => `${n(short(r))} / ${r.shortfall.length}`, reports),
-    tableRow('Cận trên (không kế hoạch nào vượt)', (r) => n(r.upperBound), reports),
+    tableRow('Cận trên (không kế hoạch nào vượt)', (r) => `${n(r.upperBound)}${r.upperBoundSource === 'capacity' ? ' (ước lượng thô)' : ''}`, reports),
     tableRow('Dự kiến hoàn thành', (r) => (r.clearanceDate ? dmy(r.clearanceDate) : '> 1 năm'), reports),
     tableRow('Số ca · km', (r) => `${n(r.shifts)} ca · ${km(r)} km`, reports),
   ];

@@ -42,7 +42,10 @@ export function VerdictBanner({ report }: { report: PlanReport }) {
           {t('plan.verdict.residual', { count: report.residual.hamlets, people: people(report.residual.people), hamlets: n(report.residual.hamlets) })}
         </span>
       )}
-      <span data-testid="upper-bound">{t('plan.verdict.bound', { count: report.upperBound, bound: n(report.upperBound) })}</span>
+      <span data-testid="upper-bound">
+        {t('plan.verdict.bound', { count: report.upperBound, bound: n(report.upperBound) })}
+        {report.upperBoundSource === 'capacity' && ` ${t('plan.verdict.boundRough')}`}
+      </span>
       <span>
         {t('plan.verdict.totals', { count: report.shifts, shifts: n(report.shifts), km: n(km), cost: n(report.objectives.cost) })}
       </span>

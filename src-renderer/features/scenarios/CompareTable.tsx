@@ -48,7 +48,7 @@ export function CompareTable({ basePlan, scenarios }: { basePlan: PlanSummary | 
     ['cccd', (c) => `${n(c.report.enrolled.cccd)} / ${n(c.report.backlog.cccd)}`],
     ['eid', (c) => `${n(c.report.enrolled.eid)} / ${n(c.report.backlog.eid)}`],
     ['clearance', (c) => (c.report.clearanceDate ? formatDate(c.report.clearanceDate) : '—')],
-    ['bound', (c) => n(c.report.upperBound)],
+    ['bound', (c) => `${n(c.report.upperBound)}${c.report.upperBoundSource === 'capacity' ? ` ${t('scenario.row.boundRough')}` : ''}`],
     ['hamletsShort', (c) => n(c.report.hamletsShort ?? c.report.shortfall.length)],
     ['communesShort', (c) => n(new Set(c.report.shortfall.map((h) => h.communeId)).size)],
     ['shifts', (c) => n(c.report.shifts)],

@@ -5,7 +5,7 @@ import { PlanState } from '../../../src-main/core/planner/construct/state';
 import { MAX_PLACES } from '../../../src-main/core/planner/plan';
 import { prepare } from '../../../src-main/core/planner/prepare/prepare';
 import { verifyPlan } from '../../../src-main/core/verify';
-import { demoWithExtraHamlets } from './fixtures';
+import { backlog, demoWithExtraHamlets, hamlet, instance } from './fixtures';
 
 // Issue 16: the demo plus 1,500 imported hamlets at --time-limit 2 took 312 s (the bound's LP
 // had 300 s of its own); plus 20,000 hamlets it ran out of memory with no word.
@@ -36,5 +36,21 @@ describe('time limits and sizes the planner keeps', () => {
     const t0 = performance.now();
     await expect(plan(demoWithExtraHamlets(MAX_PLACES), { timeLimitSeconds: 2 })).rejects.toThrow(/at most 5,000 per district/);
     expect(performance.now() - t0).toBeLessThan(5_000);
+  });
+});
+
+describe('the report says which bound it gives', () => {
+  const small = instance({ hamlets: [hamlet(1)], backlogs: [backlog(1, 400)] });
+
+  it("the LP's when HiGHS solves it in time", async () => {
+    const { report } = await plan(small, { seed: 1, timeLimitSeconds: 1 }, { now: () => 0 });
+    expect(report.upperBoundSource).toBe('lp');
+  });
+
+  it('the rough capacity bound, said as such, when the LP runs out of time (a short limit on a busy machine)', async () => {
+    const outOfTime = async () => ({ Status: 'Time limit reached', ObjectiveValue: 0 });
+    const { report } = await plan(small, { seed: 1, timeLimitSeconds: 1 }, { now: () => 0, solveLp: outOfTime });
+    expect(report.upperBoundSource).toBe('capacity');
+    expect(report.upperBound).toBeGreaterThanOrEqual(report.enrolled.cccd + report.enrolled.eid);
   });
 });

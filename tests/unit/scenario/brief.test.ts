@@ -39,6 +39,9 @@ describe("the manager's brief", () => {
     expect(unproven.answer.join('\n')).toContain('Chưa chứng minh là ít nhất (cận trên với 2: 9.600 người, cần 9.500)');
     expect(proven.table.columns).toEqual(['', 'Kế hoạch tuần 1', 'Mất 2 xe ô tô']);
     expect(proven.table.rows.find((r) => r[0] === '- CCCD')).toEqual(['- CCCD', '600 / 1.000', '500 / 1.000']);
+    // A bound the LP did not finish in time is said to be rough; the LP's is given as it is.
+    const rough = buildBrief({ ...common, minExtra: null, scenario: { ...scenario, report: report({ upperBound: 10_000, upperBoundSource: 'capacity' }) } });
+    expect(rough.table.rows.find((r) => r[0]!.startsWith('Cận trên'))).toEqual(['Cận trên (không kế hoạch nào vượt)', '9.700', '10.000 (ước lượng thô)']);
     expect(proven.header.placeDate).toBe('Thường Xuân, ngày 25 tháng 11 năm 2022');
     expect(proven.burndown.series.map((s) => s.points.at(-1)!.remaining)).toEqual([600, 600]);
   });

@@ -13,7 +13,7 @@ export function materialize(prepared: Prepared, baseline: Baseline, skeletons: r
 
 /** The report of a plan (the checker's verdict and the seconds are the caller's). */
 export function buildReport(
-  prepared: Prepared, routes: readonly Route[], projected: readonly Route[], evaluation: Evaluation, bound: number, seed: number,
+  prepared: Prepared, routes: readonly Route[], projected: readonly Route[], evaluation: Evaluation, bound: { people: number; source: 'lp' | 'capacity' }, seed: number,
 ): Omit<PlanReport, 'checker'> {
   const { instance } = prepared;
   const deadline = instance.campaign.deadline;
@@ -36,7 +36,8 @@ export function buildReport(
     deadline,
     backlog,
     enrolled,
-    upperBound: bound,
+    upperBound: bound.people,
+    upperBoundSource: bound.source,
     clearanceDate: clearance,
     deadlineMet: clearance !== null && clearance <= deadline,
     shortfall: short,
