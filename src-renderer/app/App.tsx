@@ -8,26 +8,9 @@ import { call, RpcFailure } from '../lib/rpc';
 import { useRpc } from '../lib/useRpc';
 import { ErrorNote } from './ErrorNote';
 import { ScreenBoundary } from './ScreenBoundary';
-import { SCREENS, type Screen } from './screens';
+import { SCREENS } from './screens';
+import { Tabs, TopBar } from './TopBar';
 import { useHashRoute } from './useHashRoute';
-
-function Tabs({ group, current, go }: { group: Screen['group']; current: Screen; go: (route: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      {SCREENS.filter((s) => s.group === group).map((s) => (
-        <button
-          key={s.route}
-          className={s === current ? 'tab active' : 'tab'}
-          onClick={() => go(s.route)}
-          aria-current={s === current ? 'page' : undefined}
-        >
-          {t(s.labelKey)}
-        </button>
-      ))}
-    </>
-  );
-}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -59,11 +42,6 @@ export function App() {
   // The database could not be opened: the backups screen (with the snapshot on offer) stands in for every screen.
   const unusable = info.error instanceof RpcFailure && info.error.code === 'DB_CORRUPT';
 
-  const switchLanguage = (lang: 'vi' | 'en'): void => {
-    rememberLanguage(lang);
-    void call('app.setLanguage', { language: lang });
-  };
-
   const resetDemo = async (): Promise<void> => {
     if (!window.confirm(t('app.resetConfirm'))) return;
     setFailure(null);
@@ -81,29 +59,7 @@ export function App() {
 
   return (
     <div className="shell">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-title">{t('app.title')}</span>
-          <span className="brand-sub">{t('app.subtitle')}</span>
-        </div>
-        <nav className="tabs" aria-label="main">
-          <Tabs group="main" current={screen} go={go} />
-        </nav>
-        <div className="topbar-tools">
-          <label>
-            {t('app.language')}{' '}
-            <select
-              aria-label={t('app.language')}
-              value={i18n.language}
-              onChange={(e) => switchLanguage(e.target.value as 'vi' | 'en')}
-            >
-              <option value="vi">Tiếng Việt</option>
-              <option value="en">English</option>
-            </select>
-          </label>
-          <button className="secondary" onClick={() => void resetDemo()}>{t('app.resetDemo')}</button>
-        </div>
-      </header>
+      <TopBar screen={screen} go={go} onResetDemo={() => void resetDemo()} />
       <nav className="datanav" aria-label={t('nav.data')}>
         <span className="datanav-title">{t('nav.data')}:</span>
         <Tabs group="data" current={screen} go={go} />

@@ -27,6 +27,13 @@ function counts(t: TFunction, lang: string, hamlets: number, plans: number): { h
   };
 }
 
+/** What a snapshot holds, in words (its hamlets and plans), or that it could not be read. */
+function holdsText(t: TFunction, lang: string, b: BackupInfo): string {
+  return b.summary
+    ? t('backup.holds', { ...counts(t, lang, b.summary.hamlets, b.summary.plans), published: formatNumber(b.summary.publishedPlans, lang) })
+    : t('backup.unreadable');
+}
+
 /** A refused call in words: the restore's own reason when it gave one, else the code's. */
 function BackupError({ error }: { error: Error }) {
   const { t } = useTranslation();
@@ -56,6 +63,55 @@ function ProblemBanner({ problem, newest, onRestore }: { problem: DatabaseProble
   );
 }
 
+/** The snapshots, newest first: when, why, how big, what each holds, and its restore button. */
+function BackupsTable({ backups, onRestore }: { backups: BackupInfo[]; onRestore: (b: BackupInfo) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="data" data-testid="backups">
+        <thead>
+          <tr>
+            <th>{t('backup.col.when')}</th><th>{t('backup.col.reason')}</th><th>{t('backup.col.size')}</th>
+            <th>{t('backup.col.holds')}</th><th>{t('backup.col.action')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((b) => (
+            <tr key={b.file} data-file={b.file} title={b.file}>
+              <td className="nowrap">{when(b.takenAt)}</td>
+              <td>{t(`backup.reason.${b.reason}`)}</td>
+              <td className="num nowrap">{size(b.sizeBytes, i18n.language)}</td>
+              <td>{holdsText(t, i18n.language, b)}</td>
+              <td><button className="secondary" disabled={!b.summary} onClick={() => onRestore(b)}>{t('backup.restore')}</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The explicit yes before a restore; a damaged database cannot be kept as an undo. */
+function RestoreDialog({ backup, busy, damaged, onRestore, onCancel }: {
+  backup: BackupInfo;
+  busy: boolean;
+  damaged: boolean;
+  onRestore: (b: BackupInfo) => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Modal title={t('backup.confirm.title', { when: when(backup.takenAt) })} onClose={() => !busy && onCancel()} testId="restore-dialog">
+      <p>{t('backup.confirm.what', { reason: t(`backup.reason.${backup.reason}`), holds: holdsText(t, i18n.language, backup) })}</p>
+      <p>{damaged ? t('backup.confirm.damaged') : t('backup.confirm.undo')}</p>
+      <div className="toolbar modal-buttons">
+        <button className="danger" disabled={busy} onClick={() => onRestore(backup)}>{t('backup.confirm.go')}</button>
+        <button className="secondary" disabled={busy} onClick={onCancel}>{t('backup.confirm.cancel')}</button>
+      </div>
+    </Modal>
+  );
+}
+
 /**
  * The database's snapshots, newest first, and restoring one. Also what the app shows in place
  * of every screen when its database could not be opened (then with the problem on top).
@@ -68,10 +124,6 @@ export function BackupsPage() {
   const [error, setError] = useState<Error | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const problem = list.data?.problem ?? null;
-
-  const holds = (b: BackupInfo): string => (b.summary
-    ? t('backup.holds', { ...counts(t, i18n.language, b.summary.hamlets, b.summary.plans), published: formatNumber(b.summary.publishedPlans, i18n.language) })
-    : t('backup.unreadable'));
 
   const createNow = async (): Promise<void> => {
     setError(null);
@@ -119,38 +171,9 @@ export function BackupsPage() {
       {list.error && <BackupError error={list.error} />}
       {!list.data && !list.error && <p>{t('app.loading')}</p>}
       {list.data && list.data.backups.length === 0 && <p>{t('backup.empty')}</p>}
-      {list.data && list.data.backups.length > 0 && (
-        <div className="table-wrap">
-          <table className="data" data-testid="backups">
-            <thead>
-              <tr>
-                <th>{t('backup.col.when')}</th><th>{t('backup.col.reason')}</th><th>{t('backup.col.size')}</th>
-                <th>{t('backup.col.holds')}</th><th>{t('backup.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.backups.map((b) => (
-                <tr key={b.file} data-file={b.file} title={b.file}>
-                  <td className="nowrap">{when(b.takenAt)}</td>
-                  <td>{t(`backup.reason.${b.reason}`)}</td>
-                  <td className="num nowrap">{size(b.sizeBytes, i18n.language)}</td>
-                  <td>{holds(b)}</td>
-                  <td><button className="secondary" disabled={!b.summary} onClick={() => setAsking(b)}>{t('backup.restore')}</button></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {list.data && list.data.backups.length > 0 && <BackupsTable backups={list.data.backups} onRestore={setAsking} />}
       {asking && (
-        <Modal title={t('backup.confirm.title', { when: when(asking.takenAt) })} onClose={() => !busy && setAsking(null)} testId="restore-dialog">
-          <p>{t('backup.confirm.what', { reason: t(`backup.reason.${asking.reason}`), holds: holds(asking) })}</p>
-          <p>{problem ? t('backup.confirm.damaged') : t('backup.confirm.undo')}</p>
-          <div className="toolbar modal-buttons">
-            <button className="danger" disabled={busy} onClick={() => void restore(asking)}>{t('backup.confirm.go')}</button>
-            <button className="secondary" disabled={busy} onClick={() => setAsking(null)}>{t('backup.confirm.cancel')}</button>
-          </div>
-        </Modal>
+        <RestoreDialog backup={asking} busy={busy} damaged={problem !== null} onRestore={(b) => void restore(b)} onCancel={() => setAsking(null)} />
       )}
     </div>
   );

@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail, StoredRouteDto } from '../../../src-main/api/contract';
 import { formatDate, formatMinutes, formatNumber } from '../../lib/format';
 import { HomeIcon, PinIcon } from '../../lib/icons';
+import { CalendarToolbar, useCalendarFilters } from './CalendarToolbar';
 import type { PlanRefs } from './refs';
 import { useRowWindow, WINDOW_ROW_HEIGHT } from './useRowWindow';
 import { weeksBetween } from './weeks';
-
-type Mode = 'team' | 'commune';
 
 /** Days × teams (or × communes): each cell the shift's route, hamlets in order. */
 export function CalendarView({ plan, refs, onSelect, selectedId }: {
@@ -18,10 +17,8 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
 }) {
   const { t } = useTranslation();
   const weeks = useMemo(() => weeksBetween(plan.report.from, plan.report.deadline), [plan.report.from, plan.report.deadline]);
-  const [weekIndex, setWeekIndex] = useState(0);
-  const [mode, setMode] = useState<Mode>('team');
-  const [communeId, setCommuneId] = useState(0);
-  const [teamId, setTeamId] = useState(0);
+  const filters = useCalendarFilters();
+  const { weekIndex, mode, communeId, teamId } = filters;
   const week = weeks[Math.min(weekIndex, weeks.length - 1)] ?? [];
 
   const routesByKey = useMemo(() => {
@@ -49,25 +46,7 @@ export function CalendarView({ plan, refs, onSelect, selectedId }: {
 
   return (
     <section className={win.windowed ? 'card calendar-card windowed' : 'card calendar-card'} data-testid="calendar">
-      <div className="toolbar">
-        <button className="secondary" onClick={() => setWeekIndex((w) => Math.max(0, w - 1))} disabled={weekIndex === 0} aria-label={t('plan.calendar.prevWeek')}>◀</button>
-        <select value={weekIndex} onChange={(e) => setWeekIndex(Number(e.target.value))} aria-label={t('plan.filter.week')}>
-          {weeks.map((w, i) => <option key={w[0]} value={i}>{t('plan.calendar.week', { start: formatDate(w[0]!), end: formatDate(w[6]!) })}</option>)}
-        </select>
-        <button className="secondary" onClick={() => setWeekIndex((w) => Math.min(weeks.length - 1, w + 1))} disabled={weekIndex >= weeks.length - 1} aria-label={t('plan.calendar.nextWeek')}>▶</button>
-        <select value={mode} onChange={(e) => setMode(e.target.value as Mode)} aria-label={t('plan.calendar.rows')}>
-          <option value="team">{t('plan.calendar.byTeam')}</option>
-          <option value="commune">{t('plan.calendar.byCommune')}</option>
-        </select>
-        <select value={communeId} onChange={(e) => setCommuneId(Number(e.target.value))} aria-label={t('plan.filter.commune')}>
-          <option value={0}>{t('plan.filter.allCommunes')}</option>
-          {refs.map.communes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-        </select>
-        <select value={teamId} onChange={(e) => setTeamId(Number(e.target.value))} aria-label={t('plan.filter.team')}>
-          <option value={0}>{t('plan.filter.allTeams')}</option>
-          {refs.teams.map((tm) => <option key={tm.id} value={tm.id}>{tm.name}</option>)}
-        </select>
-      </div>
+      <CalendarToolbar weeks={weeks} refs={refs} filters={filters} />
       <CalendarLegend />
       {/* A district's rows flow in the page (the day headings stick to the window's top); a province's scroll in a window-tall box. */}
       <div className="calendar-wrap" onScroll={win.onScroll}>

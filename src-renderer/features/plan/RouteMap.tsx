@@ -3,7 +3,7 @@ import L from 'leaflet';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CircleMarker, GeoJSON, MapContainer, Polyline, Tooltip } from 'react-leaflet';
-import type { PlanDetail } from '../../../src-main/api/contract';
+import type { PlanDetail, StoredRouteDto } from '../../../src-main/api/contract';
 import { countText, formatDate } from '../../lib/format';
 import { markerScale } from '../../lib/map-scale';
 import { hamletStatusAt } from './projection';
@@ -17,7 +17,7 @@ type Colouring = 'completion' | 'remaining';
 
 /** The routes of one day (of every team or one), or one team's whole campaign, over the commune outlines. */
 export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const dates = useMemo(() => [...new Set(plan.routes.map((r) => r.date))].sort(), [plan.routes]);
   const [dayIndex, setDayIndex] = useState(0);
   const [teamId, setTeamId] = useState(0);
@@ -27,7 +27,6 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
   const status = useMemo(() => hamletStatusAt(plan, refs, date), [plan, refs, date]);
   // The day slider holds with a team chosen too: that team's routes of the day, or its whole campaign when asked.
   const routes = plan.routes.filter((r) => (!teamId || r.teamId === teamId) && ((teamId && wholeCampaign) || r.date === date));
-  const base = new Map(refs.map.bases.map((b) => [b.id, b]));
   const bounds = useMemo(
     () => L.latLngBounds(refs.map.hamlets.map((h) => [h.lat, h.lon] as [number, number])).pad(0.08),
     [refs.map.hamlets],
@@ -74,40 +73,58 @@ export function RouteMap({ plan, refs }: { plan: PlanDetail; refs: PlanRefs }) {
             <Tooltip>{`${h.name}: ${status.get(h.id)?.remaining ?? 0}`}</Tooltip>
           </CircleMarker>
         ))}
-        {routes.map((r) => {
-          const b = base.get(r.baseId);
-          const stops = r.stops.map((s) => refs.hamlet.get(s.hamletId)).filter((h) => h !== undefined);
-          if (!b) return null;
-          const path: Array<[number, number]> = [[b.lat, b.lon], ...stops.map((h) => [h.lat, h.lon] as [number, number]), [b.lat, b.lon]];
-          return (
-            <Polyline
-              key={r.id}
-              positions={path}
-              className="route-line"
-              renderer={svgRenderer}
-              pathOptions={{ color: TEAM_COLOURS[r.teamId % TEAM_COLOURS.length], weight: 3, opacity: 0.85 }}
-            >
-              <Tooltip sticky>{`${refs.team.get(r.teamId)?.name ?? ''}: ${stops.map((h) => h.name).join(' → ')}`}</Tooltip>
-            </Polyline>
-          );
-        })}
+        <RouteLines routes={routes} refs={refs} />
       </MapContainer>
-      <div className="legend">
-        {colouring === 'completion' ? (
-          <>
-            <span className="legend-item"><span className="dot" style={{ background: '#2e7d32' }} /> {t('plan.map.cleared')}</span>
-            <span className="legend-item"><span className="dot" style={{ background: '#f9a825' }} /> {t('plan.map.clearedByDeadline')}</span>
-            <span className="legend-item"><span className="dot" style={{ background: '#c62828' }} /> {t('plan.map.notCleared')}</span>
-          </>
-        ) : (
-          <>
-            <span className="legend-item"><span className="dot" style={{ background: '#2e7d32' }} /> 0</span>
-            <span className="legend-item"><span className="dot" style={{ background: '#f9a825' }} /> &lt; 100</span>
-            <span className="legend-item"><span className="dot" style={{ background: '#c62828' }} /> ≥ 100</span>
-          </>
-        )}
-        <span className="legend-note">{countText(t, 'plan.map.routes', routes.length, i18n.language)}</span>
-      </div>
+      <MapLegend colouring={colouring} routeCount={routes.length} />
     </section>
+  );
+}
+
+/** The routes as lines from their base through their hamlets and back, in their team's colour. */
+function RouteLines({ routes, refs }: { routes: StoredRouteDto[]; refs: PlanRefs }) {
+  const base = new Map(refs.map.bases.map((b) => [b.id, b]));
+  return (
+    <>
+      {routes.map((r) => {
+        const b = base.get(r.baseId);
+        const stops = r.stops.map((s) => refs.hamlet.get(s.hamletId)).filter((h) => h !== undefined);
+        if (!b) return null;
+        const path: Array<[number, number]> = [[b.lat, b.lon], ...stops.map((h) => [h.lat, h.lon] as [number, number]), [b.lat, b.lon]];
+        return (
+          <Polyline
+            key={r.id}
+            positions={path}
+            className="route-line"
+            renderer={svgRenderer}
+            pathOptions={{ color: TEAM_COLOURS[r.teamId % TEAM_COLOURS.length], weight: 3, opacity: 0.85 }}
+          >
+            <Tooltip sticky>{`${refs.team.get(r.teamId)?.name ?? ''}: ${stops.map((h) => h.name).join(' → ')}`}</Tooltip>
+          </Polyline>
+        );
+      })}
+    </>
+  );
+}
+
+/** What the hamlets' colours mean (by completion, or by people left), and how many routes are drawn. */
+function MapLegend({ colouring, routeCount }: { colouring: Colouring; routeCount: number }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="legend">
+      {colouring === 'completion' ? (
+        <>
+          <span className="legend-item"><span className="dot" style={{ background: '#2e7d32' }} /> {t('plan.map.cleared')}</span>
+          <span className="legend-item"><span className="dot" style={{ background: '#f9a825' }} /> {t('plan.map.clearedByDeadline')}</span>
+          <span className="legend-item"><span className="dot" style={{ background: '#c62828' }} /> {t('plan.map.notCleared')}</span>
+        </>
+      ) : (
+        <>
+          <span className="legend-item"><span className="dot" style={{ background: '#2e7d32' }} /> 0</span>
+          <span className="legend-item"><span className="dot" style={{ background: '#f9a825' }} /> &lt; 100</span>
+          <span className="legend-item"><span className="dot" style={{ background: '#c62828' }} /> ≥ 100</span>
+        </>
+      )}
+      <span className="legend-note">{countText(t, 'plan.map.routes', routeCount, i18n.language)}</span>
+    </div>
   );
 }

@@ -60,40 +60,9 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
       {p && !p.fileProblem && (
         <>
           <p data-testid="roster-import-counts">{t('results.import.counts', { updates: p.updates.length, replaces: p.updates.filter((u) => u.replaces).length, rejects: p.rejects.length })}</p>
-          {p.rejects.length > 0 && (
-            <>
-              <p className="error" role="alert">{t('results.import.blocked')}</p>
-              <table className="data compact" data-testid="roster-import-rejects">
-                <thead><tr><th>{t('results.import.sheet')}</th><th className="num">{t('results.import.row')}</th><th>{t('results.import.column')}</th><th>{t('results.import.reason')}</th></tr></thead>
-                <tbody>
-                  {p.rejects.slice(0, 300).map((r, i) => (
-                    <tr key={i}><td>{r.sheet}</td><td className="num">{r.row}</td><td>{r.column ?? ''}</td><td>{t(`results.import.err.${r.key}`, { ...r.params })}</td></tr>
-                  ))}
-                </tbody>
-              </table>
-            </>
-          )}
-          {p.aboveBacklog.length > 0 && (
-            <div className="warn-block" data-testid="roster-import-above">
-              <p>{t('results.import.above', { count: p.aboveBacklog.length })}</p>
-              <ul>{p.aboveBacklog.map((a) => <li key={`${a.sheet}-${a.row}`}>{t('results.import.aboveRow', { sheet: a.sheet, row: a.row, hamlet: a.hamlet, cccd: a.excess.cccd, eid: a.excess.eid })}</li>)}</ul>
-              <label className="check"><input type="checkbox" checked={accept} onChange={(e) => setAccept(e.target.checked)} /> {t('results.import.acceptAbove')}</label>
-            </div>
-          )}
-          {p.updates.length > 0 && p.rejects.length === 0 && (
-            <table className="data compact" data-testid="roster-import-updates">
-              <thead><tr><th>{t('results.import.sheet')}</th><th className="num">{t('results.import.row')}</th><th>{t('results.day')}</th><th>{t('results.import.hamlet')}</th><th className="num">CCCD</th><th className="num">ĐDĐT</th><th>{t('results.import.status')}</th></tr></thead>
-              <tbody>
-                {p.updates.slice(0, 200).map((u) => (
-                  <tr key={`${u.sheet}-${u.row}`}>
-                    <td>{u.sheet}</td><td className="num">{u.row}</td><td>{formatDate(u.date)}</td><td>{u.hamlet}</td>
-                    <td className="num">{u.enrolled.cccd}</td><td className="num">{u.enrolled.eid}</td>
-                    <td>{[u.notDone ? t(`results.reason.${u.notDone}`) : '', u.replaces ? t('results.import.replaces') : '', u.note].filter(Boolean).join('; ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {p.rejects.length > 0 && <RosterRejects rejects={p.rejects} />}
+          {p.aboveBacklog.length > 0 && <AboveBacklogAsk above={p.aboveBacklog} accept={accept} onAccept={setAccept} />}
+          {p.updates.length > 0 && p.rejects.length === 0 && <RosterUpdates updates={p.updates} />}
         </>
       )}
       <div className="actions">
@@ -101,5 +70,54 @@ export function RosterImportDialog({ onClose, onDone }: { onClose: () => void; o
         <button className="secondary" onClick={onClose}>{t('results.import.close')}</button>
       </div>
     </Modal>
+  );
+}
+
+/** The rows the roster cannot bring in (the first 300), by sheet, row and column: none is written then. */
+function RosterRejects({ rejects }: { rejects: RosterImportPreview['rejects'] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="error" role="alert">{t('results.import.blocked')}</p>
+      <table className="data compact" data-testid="roster-import-rejects">
+        <thead><tr><th>{t('results.import.sheet')}</th><th className="num">{t('results.import.row')}</th><th>{t('results.import.column')}</th><th>{t('results.import.reason')}</th></tr></thead>
+        <tbody>
+          {rejects.slice(0, 300).map((r, i) => (
+            <tr key={i}><td>{r.sheet}</td><td className="num">{r.row}</td><td>{r.column ?? ''}</td><td>{t(`results.import.err.${r.key}`, { ...r.params })}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** The rows above what their hamlet has left, and the explicit yes to write them anyway. */
+function AboveBacklogAsk({ above, accept, onAccept }: { above: RosterImportPreview['aboveBacklog']; accept: boolean; onAccept: (accept: boolean) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="warn-block" data-testid="roster-import-above">
+      <p>{t('results.import.above', { count: above.length })}</p>
+      <ul>{above.map((a) => <li key={`${a.sheet}-${a.row}`}>{t('results.import.aboveRow', { sheet: a.sheet, row: a.row, hamlet: a.hamlet, cccd: a.excess.cccd, eid: a.excess.eid })}</li>)}</ul>
+      <label className="check"><input type="checkbox" checked={accept} onChange={(e) => onAccept(e.target.checked)} /> {t('results.import.acceptAbove')}</label>
+    </div>
+  );
+}
+
+/** The results the roster records (the first 200): where, when, the counts, and what else the row says. */
+function RosterUpdates({ updates }: { updates: RosterImportPreview['updates'] }) {
+  const { t } = useTranslation();
+  return (
+    <table className="data compact" data-testid="roster-import-updates">
+      <thead><tr><th>{t('results.import.sheet')}</th><th className="num">{t('results.import.row')}</th><th>{t('results.day')}</th><th>{t('results.import.hamlet')}</th><th className="num">CCCD</th><th className="num">ĐDĐT</th><th>{t('results.import.status')}</th></tr></thead>
+      <tbody>
+        {updates.slice(0, 200).map((u) => (
+          <tr key={`${u.sheet}-${u.row}`}>
+            <td>{u.sheet}</td><td className="num">{u.row}</td><td>{formatDate(u.date)}</td><td>{u.hamlet}</td>
+            <td className="num">{u.enrolled.cccd}</td><td className="num">{u.enrolled.eid}</td>
+            <td>{[u.notDone ? t(`results.reason.${u.notDone}`) : '', u.replaces ? t('results.import.replaces') : '', u.note].filter(Boolean).join('; ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
