@@ -9,7 +9,7 @@
  * created with the demo district.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { format } from 'date-fns';
 import { z } from 'zod';
 import { isoDate } from '../core/model';
@@ -122,7 +122,7 @@ async function importFile(argv: readonly string[]): Promise<number> {
       for (const a of check.aboveBacklog) console.error(`  ${a.sheet}, row ${a.row}: ${a.hamlet}, ${a.excess.cccd} CCCD and ${a.excess.eid} e-ID above what is left`);
       return 1;
     }
-    const { recorded } = applyRosterResults(db, check, { acceptAboveBacklog: flags.yes === true, today });
+    const { recorded } = applyRosterResults(db, check, { acceptAboveBacklog: flags.yes === true, today, fileName: basename(file) });
     const replaced = check.updates.filter((u) => u.replaces).length;
     console.log(`Recorded the results of ${recorded} visits (${replaced} replaced an earlier entry) from ${file}.`);
     return 0;

@@ -79,6 +79,19 @@ describe('visit_results (schema v6)', () => {
     expect(listBacklogs(db).find((b) => b.hamletId === hamletId)).toEqual(register);
   });
 
+  it('the same result saved again (a reason chosen, then Enter) changes nothing and logs nothing', () => {
+    const visitId = firstVisit(saveSamplePlan(db, { status: 'published' }));
+    const notDone = { enrolled: { cccd: 0, eid: 0 }, homeVisits: { cccd: 0, eid: 0 }, note: '', notDone: 'rain_road_cut' as const };
+    const options = { acceptAboveBacklog: false, raiseRegister: false, today: '2022-12-31' };
+    const logged = (): number => (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'results'").get() as { n: number }).n;
+    recordResult(db, visitId, notDone, options);
+    expect(logged()).toBe(1);
+    expect(recordResult(db, visitId, notDone, options).recorded).toBe(true);
+    expect(logged()).toBe(1);
+    recordResult(db, visitId, { ...notDone, note: 'Đường sạt' }, options);
+    expect(logged()).toBe(2);
+  });
+
   it('a plan knows how many results were recorded after it was made (so a comparison can say it predates them)', async () => {
     const before = saveSamplePlan(db, { status: 'published' });
     await new Promise((resolve) => setTimeout(resolve, 5));

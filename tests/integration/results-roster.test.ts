@@ -13,6 +13,7 @@ import { buildRosterBundle } from '../../src-main/core/roster';
 import { readRosterResults, ROSTER_RESULT_HEADERS } from '../../src-main/core/results/roster-import';
 import { loadPlanningInstance, openDatabase, publishPlan, savePlan, type Db } from '../../src-main/db';
 import { loadRosterSource } from '../../src-main/db/roster-data';
+import { peekUndo, undoLatest } from '../../src-main/db/repos/journal';
 import { checkRosterResults } from '../../src-main/db/repos/results-import';
 import { readSpreadsheet } from '../../src-main/io/read';
 import { rosterToXlsx } from '../../src-main/render/roster-xlsx';
@@ -104,10 +105,25 @@ describe('results through the roster', () => {
     expect(stored.map((s) => s.visit_id).sort()).toEqual([a, b, c].map((s) => Number(get(s, 'Mã lượt'))).sort());
     expect(stored.find((s) => s.visit_id === Number(get(a, 'Mã lượt')))).toMatchObject({ enrolled_cccd: 3, enrolled_eid: 41, home_eid: 2, note: 'Dân đến muộn', not_done_reason: null });
     expect(stored.find((s) => s.visit_id === Number(get(b, 'Mã lượt')))).toMatchObject({ enrolled_eid: 0, not_done_reason: 'rain_road_cut' });
+    const first = results();
     put(a, 'Đã thu ĐDĐT', 40);
     const again = cli('import', await save(book, 'filled-again.xlsx'), '--db', dbFile, '--today', '2022-12-31');
     expect(again.stdout).toContain('3 replaced an earlier entry');
     expect((JSON.parse(results()) as Array<{ enrolled_eid: number }>).length).toBe(3);
+
+    // Each file is one change: one undo takes the whole file back, the next the first file.
+    const db = openDatabase(dbFile);
+    try {
+      const entry = peekUndo(db)!;
+      expect(entry.summary).toEqual({ key: 'rosterImported', params: { file: 'filled-again.xlsx', count: 3 } });
+      undoLatest(db, entry.id);
+      expect(results()).toBe(first);
+      undoLatest(db, peekUndo(db)!.id);
+      expect(results()).toBe('[]');
+    } finally {
+      db.close();
+    }
+    cli('import', file, '--db', dbFile, '--today', '2022-12-31');
   });
 
   it('refuses each bad file whole, naming sheet, row and column; nothing is written', async () => {

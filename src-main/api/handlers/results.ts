@@ -92,11 +92,11 @@ export const resultsHandlers: Pick<Handlers, 'results.day' | 'results.record' | 
       })),
     };
   },
-  'results.importApply': async ({ base64, acceptAboveBacklog }, ctx) => {
+  'results.importApply': async ({ fileName, base64, acceptAboveBacklog }, ctx) => {
     const { check, fileProblem } = await checkRoster(ctx, base64);
     if (!check) throw new AppError('CONFLICT', 'The file is not a filled roster of this area: nothing was recorded.', { key: fileProblem ?? 'noRosterResults' });
     try {
-      return applyRosterResults(ctx.db, check, { acceptAboveBacklog, today: today() });
+      return applyRosterResults(ctx.db, check, { acceptAboveBacklog, today: today(), fileName });
     } catch (err) {
       if (err instanceof RosterImportRefused) throw new AppError('CONFLICT', err.message, { key: 'rosterImportRefused' });
       throw err;

@@ -2,7 +2,8 @@ import { normalizeText } from '../../core/register';
 import type { PerService } from '../../core/model';
 import type { RosterReadout, RosterResultRow, RosterRowIssue } from '../../core/results/roster-import';
 import type { Db } from '../open';
-import { followedPlans, recordResult, remainingExcept } from './results';
+import { capture, journal } from './journal';
+import { followedPlans, remainingExcept, resultSpot, writeOutcome } from './results';
 
 /**
  * A filled roster's results against the database: each row must be the visit it says (same plan,
@@ -83,16 +84,22 @@ function markAboveBacklog(db: Db, check: RosterImportCheck): void {
 export class RosterImportRefused extends Error {}
 
 /** Writes every row of a clean check in one transaction; refused with rejects, or rows above the backlog without `acceptAboveBacklog`. */
-export function applyRosterResults(db: Db, check: RosterImportCheck, options: { acceptAboveBacklog: boolean; today: string }): { recorded: number } {
+/** Writes a checked file's results, all or none, as one change: one entry in the log, one undo for the whole file. */
+export function applyRosterResults(db: Db, check: RosterImportCheck, options: { acceptAboveBacklog: boolean; today: string; fileName: string }): { recorded: number } {
   if (check.rejects.length) throw new RosterImportRefused(`The file has ${check.rejects.length} rejected rows: nothing was recorded.`);
   if (check.aboveBacklog.length && !options.acceptAboveBacklog) {
     throw new RosterImportRefused(`${check.aboveBacklog.length} rows record more than their hamlet has left: confirm them first; nothing was recorded.`);
   }
   db.transaction(() => {
+    const before = capture(db, check.updates.map((u) => resultSpot(u.visitId)));
     for (const u of check.updates) {
-      const done = recordResult(db, u.visitId, u.outcome, { acceptAboveBacklog: options.acceptAboveBacklog, raiseRegister: false, today: options.today });
-      if (!done.recorded) throw new RosterImportRefused(`Row ${u.row} (${u.hamletName}) records more than is left: nothing was recorded.`);
+      const done = writeOutcome(db, u.visitId, u.outcome, { acceptAboveBacklog: options.acceptAboveBacklog, raiseRegister: false, today: options.today });
+      if (!done.result.recorded) throw new RosterImportRefused(`Row ${u.row} (${u.hamletName}) records more than is left: nothing was recorded.`);
     }
+    journal(db, {
+      action: 'record', list: 'results', entityId: null, summary: { key: 'rosterImported', params: { file: options.fileName, count: check.updates.length } }, before,
+      details: { file: options.fileName, visitIds: check.updates.map((u) => u.visitId) },
+    });
   })();
   return { recorded: check.updates.length };
 }

@@ -204,7 +204,11 @@ function writeResult(db: Db, visitId: number, o: VisitOutcome, today: string): v
   ).run(visitId, o.enrolled.cccd, o.enrolled.eid, o.homeVisits.cccd, o.homeVisits.eid, o.note, today, o.notDone, new Date().toISOString());
 }
 
-const resultSpot = (visitId: number): Spot => ({ table: 'visit_results', where: { visit_id: visitId } });
+const sameOutcome = (a: VisitOutcome, b: VisitOutcome): boolean =>
+  a.enrolled.cccd === b.enrolled.cccd && a.enrolled.eid === b.enrolled.eid && a.homeVisits.cccd === b.homeVisits.cccd
+  && a.homeVisits.eid === b.homeVisits.eid && a.note === b.note && a.notDone === b.notDone;
+
+export const resultSpot = (visitId: number): Spot => ({ table: 'visit_results', where: { visit_id: visitId } });
 
 export type RecordOutcome =
   | { recorded: false; aboveBacklog: { hamlet: string; remaining: PerService; excess: PerService } }
@@ -219,38 +223,58 @@ export function recordResult(
   db: Db, visitId: number, outcome: VisitOutcome, options: { acceptAboveBacklog: boolean; raiseRegister: boolean; today: string },
 ): RecordOutcome {
   return db.transaction((): RecordOutcome => {
-    const v = visitFacts(db, visitId);
-    checkRecordable(v, options.today);
-    const left = remainingExcept(db, v.hamletId, visitId);
-    const excess = excessOver(left, outcome.enrolled);
-    const above = !isZero(excess);
-    if (above && !options.acceptAboveBacklog) return { recorded: false, aboveBacklog: { hamlet: v.hamletName, remaining: left, excess } };
-    const raise = above && options.raiseRegister;
-    const before = capture(db, [resultSpot(visitId), ...(raise ? [{ table: 'backlogs', where: { hamlet_id: v.hamletId } }] : [])]);
-    const existed = before[0]!.rows.length > 0;
-    if (raise) {
-      const row = db.prepare('SELECT remaining_cccd, remaining_eid FROM backlogs WHERE hamlet_id = ?').get(v.hamletId) as
-        { remaining_cccd: number; remaining_eid: number } | undefined;
-      const next = { cccd: (row?.remaining_cccd ?? 0) + excess.cccd, eid: (row?.remaining_eid ?? 0) + excess.eid };
-      if (next.cccd > v.population || next.eid > v.population) {
-        throw new ResultRefused('CONFLICT', `Raising the backlog of ${v.hamletName} would pass its population (${v.population}).`,
-          { key: 'raiseOverPopulation', field: 'enrolled', params: { hamlet: v.hamletName, population: v.population } });
-      }
-      if (row) db.prepare('UPDATE backlogs SET remaining_cccd = ?, remaining_eid = ? WHERE hamlet_id = ?').run(next.cccd, next.eid, v.hamletId);
-      else db.prepare('INSERT INTO backlogs (hamlet_id, remaining_cccd, remaining_eid, counted_on) VALUES (?, ?, ?, ?)').run(v.hamletId, next.cccd, next.eid, options.today);
-    }
-    writeResult(db, visitId, outcome, options.today);
-    const summary = { key: outcome.notDone ? 'notDoneRecorded' : 'resultRecorded', params: { hamlet: v.hamletName, date: shown(v.date) } };
-    journal(db, {
-      action: existed ? 'edit' : 'record', list: 'results', entityId: String(visitId), summary, before,
-      details: { planId: v.planId, date: v.date, hamlet: v.hamletName, outcome, previous: existed ? toResult(before[0]!.rows[0] as unknown as ResultRow) : null,
-        ...(above ? { aboveBacklog: excess, raised: raise } : {}) },
-    });
-    return {
-      recorded: true, remaining: { cccd: Math.max(0, left.cccd - outcome.enrolled.cccd), eid: Math.max(0, left.eid - outcome.enrolled.eid) },
-      aboveBacklog: above ? { hamlet: v.hamletName, excess } : null, raised: raise ? excess : null,
-    };
+    const { result, change } = writeOutcome(db, visitId, outcome, options);
+    if (change) journal(db, change);
+    return result;
   })();
+}
+
+/** The audit and undo entry of one recorded result, for the caller to journal (alone, or folded into one change). */
+type ResultChange = Parameters<typeof journal>[1];
+
+/** Writes one visit's result (recordResult's rules) and says what it changed; the caller's transaction, no journal. */
+export function writeOutcome(
+  db: Db, visitId: number, outcome: VisitOutcome, options: { acceptAboveBacklog: boolean; raiseRegister: boolean; today: string },
+): { result: RecordOutcome; change: ResultChange | null } {
+  const v = visitFacts(db, visitId);
+  checkRecordable(v, options.today);
+  const left = remainingExcept(db, v.hamletId, visitId);
+  const excess = excessOver(left, outcome.enrolled);
+  const above = !isZero(excess);
+  if (above && !options.acceptAboveBacklog) return { result: { recorded: false, aboveBacklog: { hamlet: v.hamletName, remaining: left, excess } }, change: null };
+  const raise = above && options.raiseRegister;
+  const before = capture(db, [resultSpot(visitId), ...(raise ? [{ table: 'backlogs', where: { hamlet_id: v.hamletId } }] : [])]);
+  const existed = before[0]!.rows.length > 0;
+  const previous = existed ? toResult(before[0]!.rows[0] as unknown as ResultRow) : null;
+  const remaining = { cccd: Math.max(0, left.cccd - outcome.enrolled.cccd), eid: Math.max(0, left.eid - outcome.enrolled.eid) };
+  // The same result again (a reason chosen, then Enter): nothing changes, so nothing is logged.
+  if (previous && !raise && sameOutcome(previous, outcome)) {
+    return { result: { recorded: true, remaining, aboveBacklog: above ? { hamlet: v.hamletName, excess } : null, raised: null }, change: null };
+  }
+  if (raise) {
+    const row = db.prepare('SELECT remaining_cccd, remaining_eid FROM backlogs WHERE hamlet_id = ?').get(v.hamletId) as
+      { remaining_cccd: number; remaining_eid: number } | undefined;
+    const next = { cccd: (row?.remaining_cccd ?? 0) + excess.cccd, eid: (row?.remaining_eid ?? 0) + excess.eid };
+    if (next.cccd > v.population || next.eid > v.population) {
+      throw new ResultRefused('CONFLICT', `Raising the backlog of ${v.hamletName} would pass its population (${v.population}).`,
+        { key: 'raiseOverPopulation', field: 'enrolled', params: { hamlet: v.hamletName, population: v.population } });
+    }
+    if (row) db.prepare('UPDATE backlogs SET remaining_cccd = ?, remaining_eid = ? WHERE hamlet_id = ?').run(next.cccd, next.eid, v.hamletId);
+    else db.prepare('INSERT INTO backlogs (hamlet_id, remaining_cccd, remaining_eid, counted_on) VALUES (?, ?, ?, ?)').run(v.hamletId, next.cccd, next.eid, options.today);
+  }
+  writeResult(db, visitId, outcome, options.today);
+  const summary = { key: outcome.notDone ? 'notDoneRecorded' : 'resultRecorded', params: { hamlet: v.hamletName, date: shown(v.date) } };
+  return {
+    result: {
+      recorded: true, remaining,
+      aboveBacklog: above ? { hamlet: v.hamletName, excess } : null, raised: raise ? excess : null,
+    },
+    change: {
+      action: existed ? 'edit' : 'record', list: 'results', entityId: String(visitId), summary, before,
+      details: { planId: v.planId, date: v.date, hamlet: v.hamletName, outcome, previous,
+        ...(above ? { aboveBacklog: excess, raised: raise } : {}) },
+    },
+  };
 }
 
 /** Takes a visit's result back (the visit counts as not recorded again). */
