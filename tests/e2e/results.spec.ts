@@ -67,16 +67,29 @@ test('record a day of results by keyboard, done as planned, undo; the register a
   expect(await app.locator('.results-table').evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
   await app.setViewportSize({ width: 1400, height: 900 });
 
-  // Keyboard only: numbers (anything else is dropped), Tab to the next cell, Enter saves and moves down.
+  // Keyboard only: Tab to the next cell, Enter saves and moves down.
   const eid = Math.max(0, target.quota.eid + target.homeVisits.eid - 3);
   const cccdCell = app.getByTestId('enrolledCccd-0');
+  const rowAlert = app.getByTestId('result-row-0').getByRole('alert');
+  // A count that is no number of people is kept as typed and said, never read as another number:
+  // "-5" is not 5, and a count past what a visit can record is not cut to fit.
+  await cccdCell.click();
+  await app.keyboard.type('-5');
+  await expect(rowAlert).toContainText('«-5» không phải số người');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('status-0')).toHaveText('Chưa lưu');
+  await cccdCell.fill('99999999999');
+  await expect(rowAlert).toContainText('«99999999999» quá lớn: một lượt ghi nhiều nhất 100.000 người');
+  await cccdCell.fill('');
   await cccdCell.click();
   await app.keyboard.type('0');
+  await expect(rowAlert).toHaveCount(0);
   await app.keyboard.press('Tab');
   await app.keyboard.type(`${eid}x`);
+  await expect(rowAlert).toContainText(`«${eid}x» không phải số người`);
+  await app.keyboard.press('Backspace');
   await expect(app.getByTestId('enrolledEid-0')).toHaveValue(String(eid));
-  // ... and said on the row, not silently (a "-5" would otherwise pass as 5 unseen).
-  await expect(app.getByTestId('result-row-0').getByRole('alert')).toContainText('Chỉ nhận chữ số (số người, không âm): đã bỏ «x»');
+  await expect(rowAlert).toHaveCount(0);
   await app.keyboard.press('Tab');
   await app.keyboard.press('Tab');
   await app.keyboard.press('Tab');

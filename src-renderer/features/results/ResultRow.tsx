@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { NOT_DONE_REASONS, type NotDoneReason, type ResultVisit } from '../../../src-main/api/contract';
 import { formatMinutes, formatNumber } from '../../lib/format';
-import { COUNT_FIELDS, digitsOnly, draftOf, isBlank, sameDraft, type CountField, type RowDraft } from './draft';
+import { COUNT_FIELDS, countProblem, draftOf, draftProblem, isBlank, sameDraft, type CountField, type RowDraft } from './draft';
 import type { SheetKey } from './useSheetKeys';
 
 export interface RowState {
@@ -13,12 +13,11 @@ export interface RowState {
 type RowStatus = 'dirty' | 'unrecorded' | 'notDone' | 'recorded';
 
 /** One visit of the day: where and when, what was planned, the counts typed, and the row's status. */
-export function ResultRow({ visit: v, index, state, onChange, onDropped, onSave, onClear, onKey }: {
+export function ResultRow({ visit: v, index, state, onChange, onSave, onClear, onKey }: {
   visit: ResultVisit;
   index: number;
   state: RowState;
   onChange: (visitId: number, draft: RowDraft) => void;
-  onDropped: (visitId: number, dropped: string) => void;
   onSave: (visit: ResultVisit) => void;
   onClear: (visit: ResultVisit) => void;
   onKey: SheetKey;
@@ -49,8 +48,7 @@ export function ResultRow({ visit: v, index, state, onChange, onDropped, onSave,
         </td>
       ))}
       {COUNT_FIELDS.map((f) => (
-        <CountCell key={f} field={f} visit={v} index={index} draft={draft} disabled={notDone} set={set}
-          onDropped={(dropped) => onDropped(v.visitId, dropped)} onKey={onKey} />
+        <CountCell key={f} field={f} visit={v} index={index} draft={draft} disabled={notDone} set={set} onKey={onKey} />
       ))}
       <td>
         <input
@@ -75,18 +73,18 @@ export function ResultRow({ visit: v, index, state, onChange, onDropped, onSave,
   );
 }
 
-/** A count typed in digits only; what else was typed is dropped and said (`onDropped`). Empty when the visit was not done. */
-function CountCell({ field: f, visit: v, index, draft, disabled, set, onDropped, onKey }: {
+/** A count as typed, marked when it is no number of people (the row says why and will not save). Empty when the visit was not done. */
+function CountCell({ field: f, visit: v, index, draft, disabled, set, onKey }: {
   field: CountField;
   visit: ResultVisit;
   index: number;
   draft: RowDraft;
   disabled: boolean;
   set: (patch: Partial<RowDraft>) => void;
-  onDropped: (dropped: string) => void;
   onKey: SheetKey;
 }) {
   const { t } = useTranslation();
+  const invalid = !disabled && countProblem(draft[f]) !== null;
   return (
     <td className="num">
       <input
@@ -99,11 +97,9 @@ function CountCell({ field: f, visit: v, index, draft, disabled, set, onDropped,
         data-testid={`${f}-${index}`}
         value={disabled ? '' : draft[f]}
         disabled={disabled}
-        onChange={(e) => {
-          set({ [f]: digitsOnly(e.target.value) });
-          const dropped = e.target.value.replace(/[\d\s]+/g, '');
-          if (dropped) onDropped(dropped);
-        }}
+        className={invalid ? 'invalid' : undefined}
+        aria-invalid={invalid || undefined}
+        onChange={(e) => set({ [f]: e.target.value })}
         onKeyDown={(e) => onKey(e, index, f)}
       />
     </td>
@@ -147,7 +143,9 @@ function StatusCell({ visit: v, index, state, status, dirty, onSave, onClear }: 
   onSave: (visit: ResultVisit) => void;
   onClear: (visit: ResultVisit) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // What was typed and cannot be saved is said as it is typed, before any save is tried.
+  const problem = dirty ? draftProblem(state.draft) : null;
   return (
     <td>
       <div className="row-status">
@@ -155,7 +153,9 @@ function StatusCell({ visit: v, index, state, status, dirty, onSave, onClear }: 
         {dirty && <button className="small" tabIndex={-1} disabled={state.saving} onClick={() => onSave(v)}>{t('results.save')}</button>}
         {!dirty && v.result && <button className="small secondary" tabIndex={-1} onClick={() => onClear(v)}>{t('results.clear')}</button>}
       </div>
-      {state.error && <div className="row-error" role="alert">{state.error}</div>}
+      {(problem || state.error) && (
+        <div className="row-error" role="alert">{problem ? t(`results.count.${problem.key}`, { text: problem.text, max: formatNumber(problem.max, i18n.language) }) : state.error}</div>
+      )}
     </td>
   );
 }

@@ -59,7 +59,6 @@ export function ResultsPage() {
           visits={visits}
           rows={rows}
           onChange={(visitId, draft) => patchRow(visitId, { draft, error: null })}
-          onDropped={(visitId, dropped) => patchRow(visitId, { error: t('results.digitsOnly', { dropped }) })}
           onSave={(v) => { const d = rows.get(v.visitId)?.draft; if (d) void save(v, d); }}
           onClear={(v) => void clear(v)}
         />

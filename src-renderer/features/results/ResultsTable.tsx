@@ -11,12 +11,10 @@ export type { RowState } from './ResultRow';
  * the row and goes to the next one, Tab to the next cell, arrow up/down to the same cell of the
  * row above or below; leaving a changed row saves it.
  */
-export function ResultsTable({ visits, rows, onChange, onDropped, onSave, onClear }: {
+export function ResultsTable({ visits, rows, onChange, onSave, onClear }: {
   visits: ResultVisit[];
   rows: ReadonlyMap<number, RowState>;
   onChange: (visitId: number, draft: RowDraft) => void;
-  /** A count cell dropped what was typed that is no digit ("-", letters): said on the row, not silently. */
-  onDropped: (visitId: number, dropped: string) => void;
   onSave: (visit: ResultVisit) => void;
   onClear: (visit: ResultVisit) => void;
 }) {
@@ -47,7 +45,7 @@ export function ResultsTable({ visits, rows, onChange, onDropped, onSave, onClea
             if (!state) return null;
             return (
               <ResultRow key={v.visitId} visit={v} index={index} state={state}
-                onChange={onChange} onDropped={onDropped} onSave={onSave} onClear={onClear} onKey={onKey} />
+                onChange={onChange} onSave={onSave} onClear={onClear} onKey={onKey} />
             );
           })}
         </tbody>

@@ -1,6 +1,7 @@
 import type { NotDoneReason, ResultVisit } from '../../../src-main/api/contract';
+import { LIMITS } from '../../../src-main/core/model';
 
-/** What a row's inputs hold: text as typed (digits only), so an empty cell is not a 0 nobody typed. */
+/** What a row's inputs hold: text as typed, so an empty cell is not a 0 nobody typed and a '-5' is not read as 5. */
 export interface RowDraft {
   enrolledCccd: string;
   enrolledEid: string;
@@ -27,10 +28,32 @@ export function draftOf(v: ResultVisit): RowDraft {
 
 export const sameDraft = (a: RowDraft, b: RowDraft): boolean => INPUT_COLUMNS.every((k) => a[k] === b[k]);
 
-/** Digits only: anything else typed is dropped as it is typed. */
-export const digitsOnly = (text: string): string => text.replace(/\D+/g, '').replace(/^0+(?=\d)/, '').slice(0, 6);
+/** Why a count cell cannot be saved: not a whole number of people ('-5', '1,5', 'abc'), or more than a visit can record. */
+export interface CountProblem {
+  key: 'notCount' | 'tooBig';
+  text: string;
+  max: number;
+}
 
-const n = (s: string): number => (s === '' ? 0 : Number(s));
+export function countProblem(text: string): CountProblem | null {
+  const typed = text.trim();
+  if (typed === '') return null;
+  if (!/^\d+$/.test(typed)) return { key: 'notCount', text: typed, max: LIMITS.hamletPeople };
+  if (Number(typed) > LIMITS.hamletPeople) return { key: 'tooBig', text: typed, max: LIMITS.hamletPeople };
+  return null;
+}
+
+/** The row's first count that cannot be saved (none when the visit was not done: its counts are not sent). */
+export function draftProblem(d: RowDraft): CountProblem | null {
+  if (d.notDone !== '') return null;
+  for (const field of COUNT_FIELDS) {
+    const problem = countProblem(d[field]);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+const n = (s: string): number => (s.trim() === '' ? 0 : Number(s.trim()));
 
 /** The params of results.record for a row; an empty count cell is 0. */
 export function recordParams(visitId: number, d: RowDraft) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResultVisit } from '../../../src-main/api/contract';
 import { formatDate, formatNumber } from '../../lib/format';
 import { call, RpcFailure } from '../../lib/rpc';
-import { isBlank, recordParams, type RowDraft } from './draft';
+import { draftProblem, isBlank, recordParams, type RowDraft } from './draft';
 import type { useResultRows } from './useResultRows';
 
 /** A save the server held back: the result goes above the hamlet's backlog by `excess`. */
@@ -39,6 +39,8 @@ export function useRecordResult({ resultRows, refresh, setNotice }: {
 
   const save = async (visit: ResultVisit, draft: RowDraft, flags: { acceptAboveBacklog?: boolean; raiseRegister?: boolean } = {}): Promise<void> => {
     if (visit.result === null && isBlank(draft)) return;
+    // A count that is no number of people is said on the row as it is typed; it is never sent.
+    if (draftProblem(draft)) return;
     if (saving.current.has(visit.visitId)) return;
     saving.current.add(visit.visitId);
     patchRow(visit.visitId, { saving: true, error: null });
