@@ -142,7 +142,8 @@ export function planImport(ctx: PlanContext, rows: ParsedRow[], columns: Record<
   const index = new KeyIndex(ctx);
   const takenCodes = takenCodesOf(index, rows);
   const plan: ImportPlan = { adds: [], updates: [], unchanged: 0, rejects: [] };
-  const batchOwner = new Map<string, number>();
+  /** Which row of the file holds each key so far, and its label (a later row with the key is named against it). */
+  const batchOwner = new Map<string, { row: number; label: string }>();
   for (const r of rows) {
     const target = index.match(r.values);
     const before = target === null ? null : index.records.get(target) ?? null;
@@ -154,7 +155,7 @@ export function planImport(ctx: PlanContext, rows: ParsedRow[], columns: Record<
     const keys = spec.keys(merged.record, ctx.refs);
     const earlier = keys.map((k) => batchOwner.get(k)).find((n) => n !== undefined);
     if (earlier !== undefined) {
-      plan.rejects.push(...toIssues(r.row, spec, columns, [{ field: keyField(spec, columns), key: 'duplicateInFile', params: { row: earlier, label: spec.label(merged.record) } }]));
+      plan.rejects.push(...toIssues(r.row, spec, columns, [{ field: keyField(spec, columns), key: 'duplicateInFile', params: { row: earlier.row, label: earlier.label } }]));
       continue;
     }
     const clash = index.clash(keys, target);
@@ -162,7 +163,7 @@ export function planImport(ctx: PlanContext, rows: ParsedRow[], columns: Record<
       plan.rejects.push(...toIssues(r.row, spec, columns, [{ field: keyField(spec, columns), key: 'alreadyUsed', params: { label: spec.label(clash) } }]));
       continue;
     }
-    for (const k of keys) batchOwner.set(k, r.row);
+    for (const k of keys) batchOwner.set(k, { row: r.row, label: spec.label(merged.record) });
     if (typeof merged.record.code === 'string') takenCodes.add(merged.record.code);
     const label = spec.label(merged.record);
     if (target === null || !before) {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterImportPreview } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
 import { FilePick } from '../../app/FilePick';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { fileToBase64 } from '../data/files';
 import { Modal } from '../data/Modal';
@@ -93,11 +93,14 @@ function RosterRejects({ rejects }: { rejects: RosterImportPreview['rejects'] })
 
 /** The rows above what their hamlet has left, and the explicit yes to write them anyway. */
 function AboveBacklogAsk({ above, accept, onAccept }: { above: RosterImportPreview['aboveBacklog']; accept: boolean; onAccept: (accept: boolean) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Only the services that go over ("CCCD 3 more"), as the results screen says it.
+  const excess = (e: { cccd: number; eid: number }): string =>
+    (['cccd', 'eid'] as const).filter((s) => e[s] > 0).map((s) => t(`results.above.${s}`, { n: formatNumber(e[s], i18n.language) })).join(', ');
   return (
     <div className="warn-block" data-testid="roster-import-above">
       <p>{t('results.import.above', { count: above.length })}</p>
-      <ul>{above.map((a) => <li key={`${a.sheet}-${a.row}`}>{t('results.import.aboveRow', { sheet: a.sheet, row: a.row, hamlet: a.hamlet, cccd: a.excess.cccd, eid: a.excess.eid })}</li>)}</ul>
+      <ul>{above.map((a) => <li key={`${a.sheet}-${a.row}`}>{t('results.import.aboveRow', { sheet: a.sheet, row: a.row, hamlet: a.hamlet, excess: excess(a.excess) })}</li>)}</ul>
       <label className="check"><input type="checkbox" checked={accept} onChange={(e) => onAccept(e.target.checked)} /> {t('results.import.acceptAbove')}</label>
     </div>
   );

@@ -34,7 +34,9 @@ export function ScenariosPage() {
     plans.reload();
   };
   const actions = useScenarioActions(reload);
-  const basePlan: PlanSummary | undefined = plans.data?.find((p) => p.scenarioId === null);
+  // The plan in force (published), else the newest district draft: the brief's base too (scenario-brief handler).
+  const districtPlans = plans.data?.filter((p) => p.scenarioId === null) ?? [];
+  const basePlan: PlanSummary | undefined = districtPlans.find((p) => p.status === 'published') ?? districtPlans[0];
   const current = scenarios.data?.find((s) => s.id === selected) ?? null;
   return (
     <div className="scenarios-page">

@@ -47,6 +47,9 @@ describe('planning an import', () => {
       { row: 4, values: { ...newHamlet, code: 'X-2', commune: 'Xã Bát Mọt', name: 'LÀNG DÙNG' } },
     ], { code: 'Mã thôn' });
     expect(plan.rejects.map((r) => [r.row, r.key, r.column])).toEqual([[3, 'duplicateInFile', 'Mã thôn'], [4, 'alreadyUsed', 'Mã thôn']]);
+    // The row it repeats is named by that row's own name, not the repeating row's.
+    expect(plan.rejects[0]!.params).toMatchObject({ row: 2, label: expect.stringContaining(newHamlet.name) });
+    expect(plan.rejects[0]!.params!.label).not.toContain('Khác');
   });
 });
 
