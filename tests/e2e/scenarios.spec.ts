@@ -102,7 +102,7 @@ test('a base plan made before results were recorded is flagged in the comparison
   const compare = app.getByTestId('compare');
   await expect(compare).toContainText('Tính từ ngày');
   await expect(compare).toContainText(first.split('-').reverse().join('/'));
-  await expect(app.getByTestId('compare-predates-results')).toContainText(/«Dữ liệu gốc» được lập trước khi ghi \d+ kết quả/);
+  await expect(app.getByTestId('compare-predates-results')).toContainText(/«Dữ liệu gốc: Kế hoạch [^»]+» được lập trước khi ghi \d+ kết quả/);
   await shot(app, 'scenarios-predates-results');
 });
 
@@ -216,4 +216,26 @@ test('every other kind of change from the form: a start date, teams away on date
   await shot(app, 'scenarios-all-kinds-en');
   await app.getByLabel('Language').selectOption('vi');
   await expect(app.getByRole('button', { name: 'Tổng quan' })).toBeVisible();
+});
+
+test('one scenario run at a time: the others wait, and the run under way can be stopped with nothing saved', async ({ app }) => {
+  await rpc(app, 'demo.reset', { confirm: true });
+  await app.getByRole('button', { name: 'Kịch bản', exact: true }).click();
+  for (const name of ['Mất 1 xe ô tô', 'Mất 2 xe ô tô']) {
+    await app.getByLabel('Tên').fill(name);
+    await app.getByLabel('Mất xe (số xe)').fill(name.split(' ')[1]!);
+    await app.getByRole('button', { name: 'Tạo kịch bản' }).click();
+    await expect(app.getByTestId('scenarios-list')).toContainText(name);
+  }
+  const list = app.getByTestId('scenarios-list');
+  await list.getByRole('button', { name: 'Lập kế hoạch' }).first().click();
+  const stop = list.getByRole('button', { name: 'Dừng' });
+  await expect(stop).toBeVisible();
+  // The other scenario's button waits while this one runs (the server would refuse a second run).
+  await expect(list.getByRole('button', { name: 'Lập kế hoạch' })).toBeDisabled();
+  await expect(list.getByRole('status')).toContainText(/Đang tính… \d+% · \d+ giây/);
+  await stop.click();
+  await expect(app.getByTestId('scenario-run-stopped')).toContainText('Đã dừng lập kế hoạch kịch bản: không lưu gì');
+  await expect(list.getByRole('button', { name: 'Lập kế hoạch' })).toHaveCount(2);
+  await expect(list).not.toContainText(/Kịp hạn|Thiếu [\d.]+/);
 });

@@ -28,7 +28,7 @@ function planOrThrow(ctx: HandlerContext, planId: number) {
 /** One planning run at a time: two would race for the cores and for the data they save. */
 export function refuseSecondRun(ctx: HandlerContext): void {
   if ([...ctx.runs.values()].some((r) => r.state === 'running')) {
-    throw new AppError('CONFLICT', 'A planning run is already in progress.');
+    throw new AppError('CONFLICT', 'A planning run is already in progress.', { key: 'runInProgress' });
   }
 }
 

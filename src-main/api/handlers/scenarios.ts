@@ -100,7 +100,7 @@ export const scenarioHandlers: Pick<
   },
   'scenarios.minExtra': ({ id, resource, maxExtra, timeLimitSeconds }, ctx) => {
     refuseSecondRun(ctx);
-    if ([...minExtraRuns.values()].some((r) => r.state === 'running')) throw new AppError('CONFLICT', 'A "what would it take" search is already running.');
+    if ([...minExtraRuns.values()].some((r) => r.state === 'running')) throw new AppError('CONFLICT', 'A "what would it take" search is already running.', { key: 'minExtraRunning' });
     const s = scenarioOrThrow(ctx, id);
     const instance = instanceOrThrow(ctx, s.changes);
     if (resource.kind === 'teams' && !instance.teams.some((t) => t.code === resource.likeTeam)) {

@@ -24,9 +24,14 @@ export function ScenarioRow({ scenario: s, selected, onSelect, communeName, acti
       <td>{s.lastPlan ? (s.lastPlan.deadlineMet ? <span className="ok">{t('scenario.met')}</span> : <span className="warn">{t('scenario.short', { short: n(s.lastPlan.short) })}</span>) : <span className="muted">{t('scenario.notPlanned')}</span>}</td>
       <td>{s.lastPlan ? <PlanClearance planId={s.lastPlan.id} /> : '—'}</td>
       <td className="actions">
-        {run?.scenarioId === s.id && run.run.state === 'running'
-          ? <span className="muted">{t('scenario.planning', { pct: n(Math.round(100 * run.run.progress.placedShare)) })}</span>
-          : <button className="small" onClick={() => void actions.plan(s.id)}>{t('scenario.plan')}</button>}
+        {run?.scenarioId === s.id && actions.running
+          ? (
+            <>
+              <span className="muted" role="status">{t('scenario.planning', { pct: n(Math.round(100 * run.run.progress.placedShare)), seconds: n(Math.round(run.run.progress.elapsedSeconds)) })}</span>
+              <button className="small secondary" onClick={actions.stop}>{t('scenario.stop')}</button>
+            </>
+          )
+          : <button className="small" disabled={actions.running} title={actions.running ? t('scenario.oneRunAtATime') : undefined} onClick={() => void actions.plan(s.id)}>{t('scenario.plan')}</button>}
         {s.lastPlan && (
           <button className="small secondary" data-testid={`brief-${s.id}`} onClick={() => actions.downloadBrief(s)}>
             {t('scenario.brief')}

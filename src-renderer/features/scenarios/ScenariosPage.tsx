@@ -46,6 +46,8 @@ export function ScenariosPage() {
       <div className="scenarios-main">
         <h2>{t('scenario.title')}</h2>
         {actions.error && <ErrorNote error={actions.error} />}
+        {actions.run && actions.run.run.state === 'cancelled' && <p className="muted" role="status" data-testid="scenario-run-stopped">{t('scenario.stopped')}</p>}
+        {actions.run && actions.run.run.state === 'failed' && <div className="error" role="alert">{t('scenario.failed', { message: actions.run.run.error ?? '' })}</div>}
         {scenarios.error && <ErrorNote error={scenarios.error} />}
         <table className="grid" data-testid="scenarios-list">
           <thead>

@@ -38,6 +38,11 @@ export function useScenarioActions(reload: () => void) {
     const { runId } = await call('scenarios.plan', { id });
     setRun({ scenarioId: id, run: { runId, state: 'running', progress: { placedShare: 0, bestObjective: 0, elapsedSeconds: 0 }, planId: null, error: null } });
   });
+  /** Stops the scenario's run under way; its status then says it was cancelled and nothing is saved. */
+  const stop = (): void => {
+    if (run?.run.state === 'running') void call('plan.cancel', { runId: run.run.runId }).then((next) => setRun({ ...run, run: next })).catch((err: unknown) => setError(err as Error));
+  };
+  const running = run?.run.state === 'running';
   const remove = (s: ScenarioDto): void => {
     if (window.confirm(t('scenario.deleteConfirm', { name: s.name }))) void act(() => call('scenarios.delete', { id: s.id }));
   };
@@ -48,7 +53,7 @@ export function useScenarioActions(reload: () => void) {
   };
   const downloadBrief = (s: ScenarioDto): void => void act(async () => downloadBase64(await call('scenarios.brief', { id: s.id })));
 
-  return { run, error, act, plan, remove, copy, rename, downloadBrief };
+  return { run, running, error, act, plan, stop, remove, copy, rename, downloadBrief };
 }
 
 export type ScenarioActions = ReturnType<typeof useScenarioActions>;
