@@ -54,6 +54,8 @@ test('a manager makes "Mất 2 xe ô tô", plans it, compares it with the base a
   await expect(answer).toBeVisible({ timeout: 150_000 });
   // Never a number without its evidence.
   await expect(answer).toContainText(/Cần thêm ít nhất \d+ tổ để kịp hạn 31\/12\/2022|chưa số nào đủ/);
+  // What "meeting the deadline" asks, in figures, beside the answer.
+  await expect(answer).toContainText(/Để kịp hạn 31\/12\/2022, phải làm được ít nhất [\d.]+ trong 66\.943 người còn tồn/);
   const text = (await answer.textContent()) ?? '';
   if (text.includes('Cần thêm ít nhất')) {
     await expect(answer).toContainText('Bằng chứng: kế hoạch với');

@@ -17,6 +17,7 @@ export function MinExtraAnswer({ answer: a, kind, tried }: {
   const unit = (count: number): string => t(`scenario.minExtra.unit_${kind}`, { count });
   return (
     <div className="answer" data-testid="min-extra-answer">
+      <p className="muted">{t('scenario.minExtra.target', { deadline: formatDate(a.deadline), need: n(a.need), backlog: n(a.backlog) })}</p>
       {a.proposedBase && (
         <p data-testid="min-extra-proposed-base">{t('scenario.minExtra.proposedBase', {
           count: a.proposedBase.missing, base: a.proposedBase.baseName, missing: n(a.proposedBase.missing), commune: a.proposedBase.communeName, communeMissing: n(a.proposedBase.communeMissing), km: n(a.proposedBase.meanKm),

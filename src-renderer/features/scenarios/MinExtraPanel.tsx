@@ -56,6 +56,7 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
   return (
     <section className="card" data-testid="min-extra">
       <h3>{t('scenario.minExtra.title')}</h3>
+      <p className="muted small">{t('scenario.minExtra.meaning')}</p>
       <div className="row">
         <MinExtraAsk ask={ask} onAsk={setAsk} likeTeam={likeTeam} teams={teams.data ?? []} baseNames={bases.data?.choices.bases ?? []} extendable={extendable} />
         {run?.state === 'running'
@@ -73,9 +74,16 @@ export function MinExtraPanel({ scenario, onPlanned }: { scenario: ScenarioDto; 
           ))}
         </ol>
       )}
+      {run && plannedOutOfOrder(run.steps) && <p className="muted small" role="note" data-testid="min-extra-noise">{t('scenario.minExtra.noise')}</p>}
       {run?.state === 'cancelled' && <p className="muted">{t('scenario.cancelled')}</p>}
       {run?.state === 'failed' && <p className="warn">{run.error}</p>}
       {run?.answer && <MinExtraAnswer answer={run.answer} kind={runKind} tried={Math.max(0, ...run.steps.map((s) => s.k))} />}
     </section>
   );
+}
+
+/** Whether a plan with more added enrols fewer than one with less: the planner's spread, said rather than left to puzzle over. */
+function plannedOutOfOrder(steps: MinExtraRunDto['steps']): boolean {
+  const plans = steps.filter((s) => s.what === 'plan');
+  return plans.some((a) => plans.some((b) => a.k < b.k && a.people > b.people));
 }
