@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { sameName } from './cells';
 import { sameValue, type FieldValue, type RegisterRecord } from './fields';
 import { firstPerField, problemFromZod, type RowIssue } from './issues';
@@ -69,7 +70,7 @@ export function mergeRecord(
       problems.push({ field: f.key, key: 'requiredForNew', params: { column: f.header.vi } });
     }
   }
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: [...problems, ...givenProblems(spec, draft, provided, problems)] };
   for (const f of spec.fields) {
     const v = draft[f.key];
     if (f.ref && typeof v === 'string' && v !== '') draft[f.key] = ctx.refs.canonical(f.ref, v) ?? v;
@@ -77,17 +78,20 @@ export function mergeRecord(
   let record = draft as RegisterRecord;
   if (spec.complete) record = spec.complete(record, { before, provided, today: ctx.today, refs: ctx.refs, takenCodes });
   const checked = spec.schema.safeParse(record);
-  if (!checked.success) {
-    return {
-      problems: firstPerField(checked.error.issues.map((issue) => {
-        const key = typeof issue.path[0] === 'string' ? issue.path[0] : null;
-        return { field: key, ...problemFromZod(issue, spec.fields.find((f) => f.key === key)) };
-      })),
-    };
-  }
+  if (!checked.success) return { problems: schemaProblems(spec, checked.error.issues) };
   const entity = spec.toEntity(checked.data, ctx.refs);
   if (isFieldProblem(entity)) return { problems: [entity] };
   return { record: checked.data, entity };
+}
+
+/**
+ * With fields missing, what the schema says of the values that were given (a latitude of 200,
+ * a share above 1): every problem is named at once, not one round of saves at a time.
+ */
+function givenProblems(spec: AnyListSpec, draft: Record<string, FieldValue | undefined>, provided: ReadonlySet<string>, found: readonly FieldProblem[]): FieldProblem[] {
+  const checked = spec.schema.safeParse(draft);
+  if (checked.success) return [];
+  return schemaProblems(spec, checked.error.issues).filter((p) => p.field !== null && provided.has(p.field) && !found.some((q) => q.field === p.field));
 }
 
 const changedFields = (spec: AnyListSpec, before: RegisterRecord, after: RegisterRecord): string[] =>
@@ -221,4 +225,12 @@ export function planEdit(ctx: PlanContext, key: string | null, values: Record<st
   const changed = changedFields(ctx.spec, before, merged.record);
   if (changed.length === 0) return { kind: 'unchanged' };
   return { kind: 'update', update: { row: 0, label, key, before, record: merged.record, changed, entity: merged.entity } };
+}
+
+/** The schema's issues as the field problems a user reads, one per field. */
+function schemaProblems(spec: AnyListSpec, issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return firstPerField(issues.map((issue) => {
+    const key = typeof issue.path[0] === 'string' ? issue.path[0] : null;
+    return { field: key, ...problemFromZod(issue, spec.fields.find((f) => f.key === key)) };
+  }));
 }

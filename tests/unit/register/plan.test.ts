@@ -73,3 +73,15 @@ describe('a form edit', () => {
     }
   });
 });
+
+describe('a form row with several problems', () => {
+  it('names the missing fields and the out-of-range values at once, not one save at a time', () => {
+    // The form leaves out a field it could not read (population "abc"); the name is empty.
+    const { population: _unread, ...given } = newHamlet;
+    const result = planEdit(ctx, null, { ...given, name: null, lat: 200, reachWeekend: 1.5 });
+    expect(result.kind).toBe('invalid');
+    const problems = result.kind === 'invalid' ? result.problems : [];
+    expect(problems.map((p) => p.field).sort()).toEqual(['lat', 'name', 'population', 'reachWeekend']);
+    expect(problems.find((p) => p.field === 'name')!.key).toBe('required');
+  });
+});
