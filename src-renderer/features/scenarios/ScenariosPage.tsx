@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../src-main/core/model';
 import { ErrorNote } from '../../app/ErrorNote';
@@ -34,6 +34,9 @@ export function ScenariosPage() {
     plans.reload();
   };
   const actions = useScenarioActions(reload);
+  // A refusal shows at the top of the list: brought into view, or the form's button seems to do nothing.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => errorRef.current?.scrollIntoView({ block: 'nearest' }), [actions.error]);
   // The plan in force (published), else the newest district draft: the brief's base too (scenario-brief handler).
   const districtPlans = plans.data?.filter((p) => p.scenarioId === null) ?? [];
   const basePlan: PlanSummary | undefined = districtPlans.find((p) => p.status === 'published') ?? districtPlans[0];
@@ -45,7 +48,7 @@ export function ScenariosPage() {
       </div>
       <div className="scenarios-main">
         <h2>{t('scenario.title')}</h2>
-        {actions.error && <ErrorNote error={actions.error} />}
+        {actions.error && <div ref={errorRef}><ErrorNote error={actions.error} /></div>}
         {actions.run && actions.run.run.state === 'cancelled' && <p className="muted" role="status" data-testid="scenario-run-stopped">{t('scenario.stopped')}</p>}
         {actions.run && actions.run.run.state === 'failed' && <div className="error" role="alert">{t('scenario.failed', { message: actions.run.run.error ?? '' })}</div>}
         {scenarios.error && <ErrorNote error={scenarios.error} />}
