@@ -35,10 +35,20 @@ export const GRID: CustomTableLayout = {
   paddingBottom: () => 2,
 };
 
-/** A horizontal rule `length` long, centred in a column `width` wide. */
+/**
+ * A horizontal rule `length` long, centred in its cell as the text above it is (spacer columns
+ * either side: an offset computed from the column's width missed the cell's own padding).
+ */
 function centredRule(width: number, length: number, marginTop: number): Content {
-  const x = Math.max(0, (width - length) / 2);
-  return { canvas: [{ type: 'line', x1: x, y1: 0, x2: x + length, y2: 0, lineWidth: 0.7 }], margin: [0, marginTop, 0, 0] };
+  const rule = Math.min(width, length);
+  return {
+    columns: [
+      { width: '*', text: '' },
+      { width: rule, canvas: [{ type: 'line', x1: 0, y1: 0, x2: rule, y2: 0, lineWidth: 0.7 }] },
+      { width: '*', text: '' },
+    ],
+    margin: [0, marginTop, 0, 0],
+  };
 }
 
 /** Text with a rule under it exactly as long as the text (an auto-width, one-cell table). */
