@@ -207,6 +207,16 @@ test('re-plan from the day after the results: the change list, and the changed c
   } else {
     await expect(app.getByTestId('roster-changed')).toHaveCount(0);
   }
+
+  // The new plan starts after the results: its burn-down shows their days first, with the actual
+  // line drawn (its legend once named a line with no point), and says what the axis counts.
+  await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
+  await app.getByRole('button', { name: 'Tiến độ' }).click();
+  const chart = app.getByTestId('burndown');
+  await expect(chart.locator('.recharts-line-curve')).toHaveCount(3);
+  await expect(chart.locator('.recharts-line-dots circle').first()).toBeVisible();
+  await expect(chart.locator('.recharts-label', { hasText: 'người' })).toBeVisible();
+  await shot(app, 'replan-burndown');
 });
 
 test('a filled Excel roster comes back: preview, the rows it records, then recorded in one go', async ({ app }) => {

@@ -26,12 +26,16 @@ export function BurndownChart({ plan, refs, actual = [] }: { plan: PlanDetail; r
     const total = start ? pick(start.remainingBefore) : 0;
     const span = Math.max(1, differenceInCalendarDays(parseISO(report.deadline), parseISO(report.from)) + 1);
     const actualByDate = new Map(communeId ? [] : actual.map((a) => [a.date, pick(a.remaining)]));
-    return series.map((p) => ({
+    const planned = series.map((p) => ({
       date: p.date,
-      planned: pick(p.remaining),
+      planned: pick(p.remaining) as number | undefined,
       actual: actualByDate.get(p.date),
-      ideal: Math.max(0, Math.round(total * (1 - (differenceInCalendarDays(parseISO(p.date), parseISO(report.from)) + 1) / span))),
+      ideal: Math.max(0, Math.round(total * (1 - (differenceInCalendarDays(parseISO(p.date), parseISO(report.from)) + 1) / span))) as number | undefined,
     }));
+    // A plan made from the day after the last results starts after them: those days come first,
+    // with their actual line and no plan (it was drawn without a single point before).
+    const before = [...actualByDate].filter(([date]) => date < (series[0]?.date ?? '')).map(([date, value]) => ({ date, planned: undefined, actual: value, ideal: undefined }));
+    return [...before, ...planned];
   }, [plan, refs, communeId, service, report.deadline, report.from, actual]);
 
   return (
@@ -58,11 +62,11 @@ export function BurndownChart({ plan, refs, actual = [] }: { plan: PlanDetail; r
           <LineChart data={data} margin={{ top: 10, right: 30, left: 20, bottom: 10 }}>
             <CartesianGrid stroke="#e0e6ea" />
             <XAxis dataKey="date" tickFormatter={(d: string) => formatDate(d).slice(0, 5)} minTickGap={24} />
-            <YAxis tickFormatter={(v: number) => formatNumber(v, i18n.language)} width={70} />
+            <YAxis tickFormatter={(v: number) => formatNumber(v, i18n.language)} width={70} label={{ value: t('plan.burndown.people'), angle: -90, position: 'insideLeft', offset: -10 }} />
             <Tooltip labelFormatter={(d) => formatDate(String(d))} formatter={(v) => formatNumber(Number(v), i18n.language)} />
             <Legend />
             <Line type="stepAfter" dataKey="planned" name={t('plan.burndown.planned')} stroke="#0b4f8a" strokeWidth={2} dot={false} isAnimationActive={false} />
-            {actual.length > 0 && !communeId && (
+            {data.some((d) => d.actual !== undefined) && (
               <Line type="stepAfter" dataKey="actual" name={t('results.progress.actualLine')} stroke="#e65100" strokeWidth={2.5} dot={{ r: 2.5, fill: '#e65100' }} isAnimationActive={false} connectNulls={false} />
             )}
             <Line type="linear" dataKey="ideal" name={t('plan.burndown.ideal')} stroke="#9aa5b1" strokeDasharray="6 4" dot={false} isAnimationActive={false} />
