@@ -3,10 +3,10 @@ import { useRpc } from '../../lib/useRpc';
 import { OptionalDate } from './OptionalDate';
 import type { Draft, SetDraft } from './scenario-draft';
 
-/** Teams ticked by code (the district's teams, a short list kept to a few lines by scrolling). */
-function TeamTicks({ label, codes, value, onChange, testId }: {
+/** Teams ticked by code, shown by name (the district's teams, a short list kept to a few lines by scrolling). */
+function TeamTicks({ label, teams, value, onChange, testId }: {
   label: string;
-  codes: readonly string[];
+  teams: ReadonlyArray<{ code: string; name: string }>;
   value: string[];
   onChange: (codes: string[]) => void;
   testId: string;
@@ -15,11 +15,11 @@ function TeamTicks({ label, codes, value, onChange, testId }: {
     <fieldset data-testid={testId}>
       <legend>{label}</legend>
       <div className="ticks team-ticks">
-        {codes.map((code) => (
-          <label key={code} className="check">
+        {teams.map(({ code, name }) => (
+          <label key={code} className="check" title={code}>
             <input type="checkbox" checked={value.includes(code)}
               onChange={(e) => onChange(e.target.checked ? [...value, code] : value.filter((c) => c !== code))} />
-            {code}
+            {name} ({code})
           </label>
         ))}
       </div>
@@ -34,11 +34,11 @@ function TeamTicks({ label, codes, value, onChange, testId }: {
 export function ScenarioTeamsFields({ d, set }: { d: Draft; set: SetDraft }) {
   const { t } = useTranslation();
   const teams = useRpc('teams.list');
-  const codes = teams.data?.map((team) => team.code) ?? [];
+  const named = teams.data ?? [];
   return (
     <details>
       <summary>{t('scenario.form.teams')}</summary>
-      <TeamTicks label={t('scenario.form.awayTeams')} codes={codes} value={d.awayTeams} onChange={(awayTeams) => set({ awayTeams })} testId="scenario-away-teams" />
+      <TeamTicks label={t('scenario.form.awayTeams')} teams={named} value={d.awayTeams} onChange={(awayTeams) => set({ awayTeams })} testId="scenario-away-teams" />
       {d.awayTeams.length > 0 && (
         <>
           <div className="row">
@@ -52,10 +52,10 @@ export function ScenarioTeamsFields({ d, set }: { d: Draft; set: SetDraft }) {
         <input type="number" min={-90} max={300} step={1} value={d.throughputPct} onChange={(e) => set({ throughputPct: e.target.value })} />
       </label>
       {d.throughputPct !== '' && (
-        <TeamTicks label={t('scenario.form.throughputTeams')} codes={codes} value={d.throughputTeams}
+        <TeamTicks label={t('scenario.form.throughputTeams')} teams={named} value={d.throughputTeams}
           onChange={(throughputTeams) => set({ throughputTeams })} testId="scenario-throughput-teams" />
       )}
-      <TeamTicks label={t('scenario.form.kitTeams')} codes={codes} value={d.kitTeams} onChange={(kitTeams) => set({ kitTeams })} testId="scenario-kit-teams" />
+      <TeamTicks label={t('scenario.form.kitTeams')} teams={named} value={d.kitTeams} onChange={(kitTeams) => set({ kitTeams })} testId="scenario-kit-teams" />
     </details>
   );
 }
