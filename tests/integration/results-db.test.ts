@@ -92,6 +92,16 @@ describe('visit_results (schema v6)', () => {
     expect(logged()).toBe(2);
   });
 
+  it('accepting more than the register has left still never records more people than the hamlet has', () => {
+    const visitId = firstVisit(saveSamplePlan(db, { status: 'published' }));
+    const { population } = db.prepare('SELECT h.population FROM plan_visits v JOIN hamlets h ON h.id = v.hamlet_id WHERE v.id = ?').get(visitId) as { population: number };
+    const outcome = (eid: number) => ({ enrolled: { cccd: 0, eid }, homeVisits: { cccd: 0, eid: 0 }, note: '', notDone: null });
+    const options = { acceptAboveBacklog: true, raiseRegister: false, today: '2022-12-31' };
+    expect(() => recordResult(db, visitId, outcome(population + 1), options)).toThrow(/would pass it/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM visit_results').get()).toEqual({ n: 0 });
+    expect(recordResult(db, visitId, outcome(population), options).recorded).toBe(true);
+  });
+
   it('a plan knows how many results were recorded after it was made (so a comparison can say it predates them)', async () => {
     const before = saveSamplePlan(db, { status: 'published' });
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -3,7 +3,7 @@ import type { PerService } from '../../core/model';
 import type { RosterReadout, RosterResultRow, RosterRowIssue } from '../../core/results/roster-import';
 import type { Db } from '../open';
 import { capture, journal } from './journal';
-import { followedPlans, remainingExcept, resultSpot, writeOutcome } from './results';
+import { followedPlans, remainingExcept, ResultRefused, resultSpot, writeOutcome } from './results';
 
 /**
  * A filled roster's results against the database: each row must be the visit it says (same plan,
@@ -83,6 +83,16 @@ function markAboveBacklog(db: Db, check: RosterImportCheck): void {
 
 export class RosterImportRefused extends Error {}
 
+/** One row's result; a refusal (more than the hamlet's population) names the row, and the file's transaction is undone. */
+function writeOneRow(db: Db, u: RosterImportCheck['updates'][number], options: { acceptAboveBacklog: boolean; today: string }): ReturnType<typeof writeOutcome> {
+  try {
+    return writeOutcome(db, u.visitId, u.outcome, { acceptAboveBacklog: options.acceptAboveBacklog, raiseRegister: false, today: options.today });
+  } catch (err) {
+    if (err instanceof ResultRefused) throw new RosterImportRefused(`Row ${u.row} (${u.hamletName}): ${err.message} Nothing was recorded.`);
+    throw err;
+  }
+}
+
 /** Writes every row of a clean check in one transaction; refused with rejects, or rows above the backlog without `acceptAboveBacklog`. */
 /** Writes a checked file's results, all or none, as one change: one entry in the log, one undo for the whole file. */
 export function applyRosterResults(db: Db, check: RosterImportCheck, options: { acceptAboveBacklog: boolean; today: string; fileName: string }): { recorded: number } {
@@ -93,7 +103,7 @@ export function applyRosterResults(db: Db, check: RosterImportCheck, options: { 
   db.transaction(() => {
     const before = capture(db, check.updates.map((u) => resultSpot(u.visitId)));
     for (const u of check.updates) {
-      const done = writeOutcome(db, u.visitId, u.outcome, { acceptAboveBacklog: options.acceptAboveBacklog, raiseRegister: false, today: options.today });
+      const done = writeOneRow(db, u, options);
       if (!done.result.recorded) throw new RosterImportRefused(`Row ${u.row} (${u.hamletName}) records more than is left: nothing was recorded.`);
     }
     journal(db, {

@@ -183,10 +183,23 @@ function checkRecordable(v: VisitFacts, today: string): void {
 
 /** What is left of a hamlet's backlog, not counting one visit's own result (the one being edited). */
 export function remainingExcept(db: Db, hamletId: number, visitId: number | null): PerService {
+  return statusExcept(db, hamletId, visitId)?.remaining ?? { cccd: 0, eid: 0 };
+}
+
+function statusExcept(db: Db, hamletId: number, visitId: number | null) {
   const backlog = listBacklogs(db).filter((b) => b.hamletId === hamletId);
-  if (!backlog.length) return { cccd: 0, eid: 0 };
+  if (!backlog.length) return null;
   const others = listRecorded(db).filter((r) => r.hamletId === hamletId && r.visitId !== visitId);
-  return backlogStatus(backlog, others)[0]!.remaining;
+  return backlogStatus(backlog, others)[0]!;
+}
+
+/** Nobody is enrolled twice: the hamlet's recorded people of a service, this result counted, stay within its population. */
+function checkPopulation(db: Db, v: VisitFacts, enrolled: PerService): void {
+  const done = statusExcept(db, v.hamletId, v.visitId)?.done ?? { cccd: 0, eid: 0 };
+  const service = (['cccd', 'eid'] as const).find((s) => done[s] + enrolled[s] > v.population);
+  if (!service) return;
+  throw new ResultRefused('CONFLICT', `${v.hamletName} has ${v.population} people: ${done[service]} already recorded and ${enrolled[service]} more would pass it.`,
+    { key: 'overPopulation', field: 'enrolled', params: { hamlet: v.hamletName, population: v.population, done: done[service], service } });
 }
 
 /** Journal summaries are shown as they are: dates the way a chief writes them. */
@@ -243,6 +256,7 @@ export function writeOutcome(
   const above = !isZero(excess);
   if (above && !options.acceptAboveBacklog) return { result: { recorded: false, aboveBacklog: { hamlet: v.hamletName, remaining: left, excess } }, change: null };
   const raise = above && options.raiseRegister;
+  if (above) checkPopulation(db, v, outcome.enrolled);
   const before = capture(db, [resultSpot(visitId), ...(raise ? [{ table: 'backlogs', where: { hamlet_id: v.hamletId } }] : [])]);
   const existed = before[0]!.rows.length > 0;
   const previous = existed ? toResult(before[0]!.rows[0] as unknown as ResultRow) : null;
