@@ -33,6 +33,10 @@ describe('the day to record', () => {
     expect(visits).toHaveLength(1);
     expect(visits[0]).toMatchObject({ teamCode: 'LD-01', quota: ps(5, 40), homeVisits: ps(1, 2), result: null });
     expect(visits[0]!.hamletName).not.toBe('');
+    // At the hamlet when the roster says so (arrival), working after the team's setup.
+    const stored = app.ctx.db.prepare('SELECT arrive_min AS arrive, start_min AS start FROM plan_visits WHERE id = ?').get(visits[0]!.visitId) as { arrive: number; start: number };
+    expect([visits[0]!.arriveMin, visits[0]!.startMin]).toEqual([stored.arrive, stored.start]);
+    expect(visits[0]!.arriveMin).toBeLessThan(visits[0]!.startMin);
     // The other commune's hamlet on that route is the other commune's.
     expect(await day('2022-11-29', { communeId: communeId(SAMPLE_OTHER_COMMUNE_CODE) })).toHaveLength(1);
     expect(await day('2022-11-29')).toHaveLength(2);

@@ -38,6 +38,8 @@ export const resultVisit = z.object({
   communeName: z.string(),
   hamletId: id,
   hamletName: z.string(),
+  /** At the hamlet from arriveMin (as the roster prints it), working from startMin (after setup) to endMin. */
+  arriveMin: z.number().int(),
   startMin: z.number().int(),
   endMin: z.number().int(),
   /** At the venue, per service. */

@@ -15,6 +15,8 @@ export interface FollowedVisit extends PlannedVisit {
   seq: number;
   templateId: number;
   hamletName: string;
+  /** When the team reaches the hamlet (the roster's "Có mặt"); startMin is after its setup. */
+  arriveMin: number;
   result: StoredResult | null;
 }
 
@@ -75,7 +77,7 @@ export interface VisitFilter {
 const VISIT_SELECT = `
   SELECT v.id AS visitId, r.plan_id AS planId, p.status AS planStatus, r.id AS routeId, v.seq AS seq, r.date AS date,
     r.template_id AS templateId, r.team_id AS teamId, h.commune_id AS communeId, v.hamlet_id AS hamletId, h.name AS hamletName,
-    v.start_min AS startMin, v.end_min AS endMin, v.quota_cccd, v.quota_eid, v.home_cccd, v.home_eid,
+    v.arrive_min AS arriveMin, v.start_min AS startMin, v.end_min AS endMin, v.quota_cccd, v.quota_eid, v.home_cccd, v.home_eid,
     vr.visit_id AS r_visit_id, vr.enrolled_cccd AS r_enrolled_cccd, vr.enrolled_eid AS r_enrolled_eid, vr.home_cccd AS r_home_cccd,
     vr.home_eid AS r_home_eid, vr.note AS r_note, vr.recorded_on AS r_recorded_on, vr.not_done_reason AS r_not_done_reason
   FROM plan_visits v JOIN plan_routes r ON r.id = v.route_id JOIN plans p ON p.id = r.plan_id JOIN hamlets h ON h.id = v.hamlet_id
@@ -83,7 +85,7 @@ const VISIT_SELECT = `
 
 interface VisitRow {
   visitId: number; planId: number; planStatus: PlanStatus; routeId: number; seq: number; date: string; templateId: number; teamId: number;
-  communeId: number; hamletId: number; hamletName: string; startMin: number; endMin: number;
+  communeId: number; hamletId: number; hamletName: string; arriveMin: number; startMin: number; endMin: number;
   quota_cccd: number; quota_eid: number; home_cccd: number; home_eid: number;
   r_visit_id: number | null; r_enrolled_cccd: number; r_enrolled_eid: number; r_home_cccd: number; r_home_eid: number; r_note: string;
   r_recorded_on: string; r_not_done_reason: NotDoneReason | null;
@@ -96,7 +98,7 @@ function toVisit(r: VisitRow): FollowedVisit {
   });
   return {
     visitId: r.visitId, planId: r.planId, planStatus: r.planStatus, routeId: r.routeId, seq: r.seq, date: r.date, templateId: r.templateId,
-    teamId: r.teamId, communeId: r.communeId, hamletId: r.hamletId, hamletName: r.hamletName, startMin: r.startMin, endMin: r.endMin,
+    teamId: r.teamId, communeId: r.communeId, hamletId: r.hamletId, hamletName: r.hamletName, arriveMin: r.arriveMin, startMin: r.startMin, endMin: r.endMin,
     quota: { cccd: r.quota_cccd, eid: r.quota_eid }, homeVisits: { cccd: r.home_cccd, eid: r.home_eid }, result,
   };
 }

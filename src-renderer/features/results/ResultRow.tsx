@@ -41,7 +41,7 @@ export function ResultRow({ visit: v, index, state, onChange, onSave, onClear, o
       <td className="place">{v.hamletName}</td>
       <td className="place">{v.communeName}</td>
       <td title={v.teamName}>{v.teamCode}</td>
-      <td title={v.shiftName}>{formatMinutes(v.startMin)}–{formatMinutes(v.endMin)}</td>
+      <td title={t('results.timeTitle', { shift: v.shiftName, start: formatMinutes(v.startMin), end: formatMinutes(v.endMin) })}>{formatMinutes(v.arriveMin)}–{formatMinutes(v.endMin)}</td>
       {(['cccd', 'eid'] as const).map((s) => (
         <td key={s} className="num readonly" title={t('results.plannedTitle', { venue: num(v.quota[s]), home: num(v.homeVisits[s]) })}>
           {num(v.quota[s] + v.homeVisits[s])}
