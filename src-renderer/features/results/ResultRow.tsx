@@ -122,6 +122,7 @@ function NotDoneCell({ visit: v, index, value, onChoose, onKey }: {
         data-row={index}
         data-col="notDone"
         data-testid={`notDone-${index}`}
+        title={value ? t(`results.reason.${value}`) : undefined}
         value={value}
         onChange={(e) => onChoose(e.target.value as NotDoneReason | '')}
         onKeyDown={(e) => onKey(e, index, 'notDone')}
