@@ -42,10 +42,11 @@ export const GRID: CustomTableLayout = {
 function centredRule(width: number, length: number, marginTop: number): Content {
   const rule = Math.min(width, length);
   return {
+    // Spacers of a 1 pt line: an empty text of the body's size made the header a line taller.
     columns: [
-      { width: '*', text: '' },
+      { width: '*', text: '', fontSize: 1 },
       { width: rule, canvas: [{ type: 'line', x1: 0, y1: 0, x2: rule, y2: 0, lineWidth: 0.7 }] },
-      { width: '*', text: '' },
+      { width: '*', text: '', fontSize: 1 },
     ],
     margin: [0, marginTop, 0, 0],
   };
