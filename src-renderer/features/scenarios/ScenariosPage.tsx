@@ -36,7 +36,10 @@ export function ScenariosPage() {
   const actions = useScenarioActions(reload);
   // A refusal shows at the top of the list: brought into view, or the form's button seems to do nothing.
   const errorRef = useRef<HTMLDivElement>(null);
-  useEffect(() => errorRef.current?.scrollIntoView({ block: 'nearest' }), [actions.error]);
+  useEffect(() => {
+    // A block, not an expression: Chromium's scrollIntoView now returns a promise, which React would take for a clean-up.
+    void errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [actions.error]);
   // The plan in force (published), else the newest district draft: the brief's base too (scenario-brief handler).
   const districtPlans = plans.data?.filter((p) => p.scenarioId === null) ?? [];
   const basePlan: PlanSummary | undefined = districtPlans.find((p) => p.status === 'published') ?? districtPlans[0];
