@@ -49,7 +49,7 @@ test('a new area of ones own: from the demo, the area workbook, then plan and ro
   // Plan it, and print its roster: the commune's superior is the area's parent unit.
   await app.getByRole('button', { name: 'Kế hoạch', exact: true }).click();
   await expect(app.getByTestId('plan-from')).toHaveValue('07/12/2026');
-  await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');
+  await app.getByLabel('Thời gian tính (giây)').fill('3');
   await app.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
   await expect(app.getByTestId('verdict')).toContainText('28/02/2027', { timeout: 60_000 });
   await shot(app, 'area-plan');

@@ -179,7 +179,7 @@ test('re-plan from the day after the results: the change list, and the changed c
   await shot(app, 'plan-from-before-results');
   await app.getByTestId('plan-from').fill(dmy(next));
   await expect(app.getByTestId('keep-published')).toBeChecked();
-  await app.getByLabel('Thời gian tính tối đa (giây)').fill('3');
+  await app.getByLabel('Thời gian tính (giây)').fill('3');
   await app.getByRole('button', { name: 'Lập kế hoạch', exact: true }).click();
   await expect(app.getByTestId('run-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   const panel = app.getByTestId('plan-changes');

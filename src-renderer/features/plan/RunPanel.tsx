@@ -40,6 +40,7 @@ export function RunPanel({ defaultFrom, deadline, lastResult, basePlanId, publis
           aria-invalid={!limitOk} className={limitOk ? undefined : 'invalid'} />
       </label>
       {!limitOk && <p className="error small" role="alert" data-testid="plan-time-limit-bad">{t('plan.run.timeLimitRange')}</p>}
+      {limitOk && <p className="muted small hint">{t('plan.run.timeLimitHint')}</p>}
       <label className="check">
         <input type="checkbox" checked={keepPinned} onChange={(e) => setKeepPinned(e.target.checked)} disabled={running} />
         {t('plan.run.keepPinned')}
