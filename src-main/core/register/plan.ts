@@ -167,9 +167,9 @@ export function planImport(ctx: PlanContext, rows: ParsedRow[], columns: Record<
       plan.rejects.push(...toIssues(r.row, spec, columns, [{ field: keyField(spec, columns), key: 'alreadyUsed', params: { label: spec.label(clash) } }]));
       continue;
     }
-    for (const k of keys) batchOwner.set(k, { row: r.row, label: spec.label(merged.record) });
-    if (typeof merged.record.code === 'string') takenCodes.add(merged.record.code);
     const label = spec.label(merged.record);
+    for (const k of keys) batchOwner.set(k, { row: r.row, label });
+    if (typeof merged.record.code === 'string') takenCodes.add(merged.record.code);
     if (target === null || !before) {
       plan.adds.push({ row: r.row, label, record: merged.record, entity: merged.entity });
       continue;

@@ -93,8 +93,10 @@ function writeOneRow(db: Db, u: RosterImportCheck['updates'][number], options: {
   }
 }
 
-/** Writes every row of a clean check in one transaction; refused with rejects, or rows above the backlog without `acceptAboveBacklog`. */
-/** Writes a checked file's results, all or none, as one change: one entry in the log, one undo for the whole file. */
+/**
+ * Writes a checked file's results, all or none, as one change (one entry in the log, one undo for
+ * the whole file); refused with rejects, or rows above the backlog without `acceptAboveBacklog`.
+ */
 export function applyRosterResults(db: Db, check: RosterImportCheck, options: { acceptAboveBacklog: boolean; today: string; fileName: string }): { recorded: number } {
   if (check.rejects.length) throw new RosterImportRefused(`The file has ${check.rejects.length} rejected rows: nothing was recorded.`);
   if (check.aboveBacklog.length && !options.acceptAboveBacklog) {

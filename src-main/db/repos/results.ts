@@ -188,16 +188,16 @@ export function remainingExcept(db: Db, hamletId: number, visitId: number | null
   return statusExcept(db, hamletId, visitId)?.remaining ?? { cccd: 0, eid: 0 };
 }
 
-function statusExcept(db: Db, hamletId: number, visitId: number | null) {
+/** A hamlet's backlog status from the register and every result but one visit's (null: no backlog row). */
+function statusExcept(db: Db, hamletId: number, visitId: number | null): { remaining: PerService; done: PerService } | null {
   const backlog = listBacklogs(db).filter((b) => b.hamletId === hamletId);
   if (!backlog.length) return null;
   const others = listRecorded(db).filter((r) => r.hamletId === hamletId && r.visitId !== visitId);
   return backlogStatus(backlog, others)[0]!;
 }
 
-/** Nobody is enrolled twice: the hamlet's recorded people of a service, this result counted, stay within its population. */
-function checkPopulation(db: Db, v: VisitFacts, enrolled: PerService): void {
-  const done = statusExcept(db, v.hamletId, v.visitId)?.done ?? { cccd: 0, eid: 0 };
+/** Nobody is enrolled twice: the hamlet's recorded people of a service (`done`, other visits), this result counted, stay within its population. */
+function checkPopulation(v: VisitFacts, done: PerService, enrolled: PerService): void {
   const service = (['cccd', 'eid'] as const).find((s) => done[s] + enrolled[s] > v.population);
   if (!service) return;
   throw new ResultRefused('CONFLICT', `${v.hamletName} has ${v.population} people: ${done[service]} already recorded and ${enrolled[service]} more would pass it.`,
@@ -253,12 +253,14 @@ export function writeOutcome(
 ): { result: RecordOutcome; change: ResultChange | null } {
   const v = visitFacts(db, visitId);
   checkRecordable(v, options.today);
-  const left = remainingExcept(db, v.hamletId, visitId);
+  // One read of the register and the results serves both what is left and what is done.
+  const status = statusExcept(db, v.hamletId, visitId);
+  const left = status?.remaining ?? { cccd: 0, eid: 0 };
   const excess = excessOver(left, outcome.enrolled);
   const above = !isZero(excess);
   if (above && !options.acceptAboveBacklog) return { result: { recorded: false, aboveBacklog: { hamlet: v.hamletName, remaining: left, excess } }, change: null };
   const raise = above && options.raiseRegister;
-  if (above) checkPopulation(db, v, outcome.enrolled);
+  if (above) checkPopulation(v, status?.done ?? { cccd: 0, eid: 0 }, outcome.enrolled);
   const before = capture(db, [resultSpot(visitId), ...(raise ? [{ table: 'backlogs', where: { hamlet_id: v.hamletId } }] : [])]);
   const existed = before[0]!.rows.length > 0;
   const previous = existed ? toResult(before[0]!.rows[0] as unknown as ResultRow) : null;

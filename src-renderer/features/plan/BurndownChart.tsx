@@ -10,6 +10,14 @@ import type { PlanRefs } from './refs';
 
 type ServiceChoice = 'all' | 'eid' | 'cccd';
 
+/** One day of the chart: people left as planned, as recorded, and on a straight line to the deadline (a line is absent where it has no point). */
+interface ChartRow {
+  date: string;
+  planned?: number;
+  actual?: number;
+  ideal?: number;
+}
+
 /**
  * Remaining backlog per day, planned against the straight line to the deadline; with results
  * recorded, the actual line (the register less the results) beside them, for the whole area.
@@ -19,23 +27,22 @@ export function BurndownChart({ plan, refs, actual = [] }: { plan: PlanDetail; r
   const [service, setService] = useState<ServiceChoice>('all');
   const [communeId, setCommuneId] = useState<number | 0>(0);
   const { report } = plan;
-  const data = useMemo(() => {
+  const data = useMemo((): ChartRow[] => {
     const series = hamletBurndown(plan, refs, communeId || null);
     const start = series[0];
     const pick = (r: { cccd: number; eid: number }): number => (service === 'all' ? r.cccd + r.eid : r[service]);
     const total = start ? pick(start.remainingBefore) : 0;
     const span = Math.max(1, differenceInCalendarDays(parseISO(report.deadline), parseISO(report.from)) + 1);
     const actualByDate = new Map(communeId ? [] : actual.map((a) => [a.date, pick(a.remaining)]));
-    const planned = series.map((p) => ({
-      date: p.date,
-      planned: pick(p.remaining) as number | undefined,
-      actual: actualByDate.get(p.date),
-      ideal: Math.max(0, Math.round(total * (1 - (differenceInCalendarDays(parseISO(p.date), parseISO(report.from)) + 1) / span))) as number | undefined,
-    }));
     // A plan made from the day after the last results starts after them: those days come first,
     // with their actual line and no plan (it was drawn without a single point before).
-    const before = [...actualByDate].filter(([date]) => date < (series[0]?.date ?? '')).map(([date, value]) => ({ date, planned: undefined, actual: value, ideal: undefined }));
-    return [...before, ...planned];
+    const before = [...actualByDate].filter(([date]) => date < (start?.date ?? '')).map(([date, value]): ChartRow => ({ date, actual: value }));
+    return [...before, ...series.map((p): ChartRow => ({
+      date: p.date,
+      planned: pick(p.remaining),
+      actual: actualByDate.get(p.date),
+      ideal: Math.max(0, Math.round(total * (1 - (differenceInCalendarDays(parseISO(p.date), parseISO(report.from)) + 1) / span))),
+    }))];
   }, [plan, refs, communeId, service, report.deadline, report.from, actual]);
 
   return (

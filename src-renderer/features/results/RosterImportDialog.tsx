@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { RosterImportPreview } from '../../../src-main/api/contract';
 import { ErrorNote } from '../../app/ErrorNote';
 import { FilePick } from '../../app/FilePick';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { call } from '../../lib/rpc';
 import { fileToBase64 } from '../data/files';
 import { Modal } from '../data/Modal';
+import { excessText } from './excess-text';
 
 /**
  * A filled Excel roster ("Lịch trực" with its "Kết quả thực hiện" block) read back: the rows it
@@ -94,13 +95,10 @@ function RosterRejects({ rejects }: { rejects: RosterImportPreview['rejects'] })
 /** The rows above what their hamlet has left, and the explicit yes to write them anyway. */
 function AboveBacklogAsk({ above, accept, onAccept }: { above: RosterImportPreview['aboveBacklog']; accept: boolean; onAccept: (accept: boolean) => void }) {
   const { t, i18n } = useTranslation();
-  // Only the services that go over ("CCCD 3 more"), as the results screen says it.
-  const excess = (e: { cccd: number; eid: number }): string =>
-    (['cccd', 'eid'] as const).filter((s) => e[s] > 0).map((s) => t(`results.above.${s}`, { n: formatNumber(e[s], i18n.language) })).join(', ');
   return (
     <div className="warn-block" data-testid="roster-import-above">
       <p>{t('results.import.above', { count: above.length })}</p>
-      <ul>{above.map((a) => <li key={`${a.sheet}-${a.row}`}>{t('results.import.aboveRow', { sheet: a.sheet, row: a.row, hamlet: a.hamlet, excess: excess(a.excess) })}</li>)}</ul>
+      <ul>{above.map((a) => <li key={`${a.sheet}-${a.row}`}>{t('results.import.aboveRow', { sheet: a.sheet, row: a.row, hamlet: a.hamlet, excess: excessText(t, i18n.language, a.excess) })}</li>)}</ul>
       <label className="check"><input type="checkbox" checked={accept} onChange={(e) => onAccept(e.target.checked)} /> {t('results.import.acceptAbove')}</label>
     </div>
   );

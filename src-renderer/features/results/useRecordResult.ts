@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResultVisit } from '../../../src-main/api/contract';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { call, RpcFailure } from '../../lib/rpc';
 import { draftProblem, isBlank, recordParams, type RowDraft } from './draft';
+import { excessText } from './excess-text';
 import type { useResultRows } from './useResultRows';
 
 /** A save the server held back: the result goes above the hamlet's backlog by `excess`. */
@@ -19,10 +20,7 @@ export function useRecordResult({ resultRows, refresh, setNotice }: {
   setNotice: (notice: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const n = (v: number): string => formatNumber(v, i18n.language);
-  /** "CCCD 3 more, e-ID 2 more", naming only the services that went over. */
-  const excessText = (e: { cccd: number; eid: number }): string =>
-    (['cccd', 'eid'] as const).filter((s) => e[s] > 0).map((s) => t(`results.above.${s}`, { n: n(e[s]) })).join(', ');
+  const excess = (e: { cccd: number; eid: number }): string => excessText(t, i18n.language, e);
   const [above, setAbove] = useState<AboveBacklog | null>(null);
   const { patchRow, saving, settle } = resultRows;
 
@@ -52,9 +50,9 @@ export function useRecordResult({ resultRows, refresh, setNotice }: {
         return;
       }
       setNotice(answer.raised
-        ? t('results.above.raised', { hamlet: visit.hamletName, excess: excessText(answer.raised) })
+        ? t('results.above.raised', { hamlet: visit.hamletName, excess: excess(answer.raised) })
         : answer.aboveBacklog
-          ? t('results.above.warned', { hamlet: visit.hamletName, excess: excessText(answer.aboveBacklog.excess) })
+          ? t('results.above.warned', { hamlet: visit.hamletName, excess: excess(answer.aboveBacklog.excess) })
           : t('results.saved', { hamlet: visit.hamletName }));
       // The row now matches what was saved: the reload brings it as the new base.
       settle(visit.visitId, draft);
@@ -66,5 +64,5 @@ export function useRecordResult({ resultRows, refresh, setNotice }: {
     }
   };
 
-  return { save, above, setAbove, excessText };
+  return { save, above, setAbove, excessText: excess };
 }
